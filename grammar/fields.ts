@@ -1,0 +1,261 @@
+/**
+ * Reads the fields of one line whose kind is already known (lines.ts). These
+ * are the embedded actions' helpers: plain scans over the line text, no
+ * regular expressions on the per-frame path. Each returns null when the line
+ * does not hold what its kind promised, so the caller can warn and go on.
+ */
+import type { Frame, FunctionName } from '../src/model/frame.js';
+import type { Labels } from '../src/model/goroutine.js';
+import type { Interner } from './intern.js';
+import { headerStart } from './lines.js';
+import { readLabels } from './labels.js';
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Reads a decimal integer at `at`; returns [value, end] or null. */
+function readInt(text: string, at: number): [number, number] | null {
+  let i = at;
+  let v = 0;
+  while (i < text.length && isDigitCode(text.charCodeAt(i))) {
+    v = v * 10 + (text.charCodeAt(i) - 48);
+    i++;
+  }
+  return i === at ? null : [v, i];
+}
+
+export interface CallFields {
+  func: FunctionName;
+  args: string;
+}
+
+/** `net/http.(*conn).serve(0xc000010000, {0x5?, 0x2?})` → name and argument text. */
+export function readCall(text: string, names: Interner): CallFields | null {
+  const open = text.lastIndexOf('(');
+  if (open <= 0 || !text.endsWith(')')) return null;
+  return { func: names.functionName(text.slice(0, open)), args: text.slice(open + 1, text.length - 1) };
+}
+
+export interface LocationFields {
+  file: string;
+  line: number;
+  pcOffset: number;
+  registers: string;
+}
+
+/** `\t/x/y.go:12 +0x1d fp=0xc0 sp=0xc0 pc=0x4a` → file, line, offset, register suffix. */
+export function readLocation(text: string, names: Interner): LocationFields | null {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 9 || text.charCodeAt(i) === 32)) i++;
+  let stop = text.indexOf(' +0x', i);
+  const fp = text.indexOf(' fp=', i);
+  if (stop < 0) stop = fp >= 0 ? fp : text.length;
+  const colon = text.lastIndexOf(':', stop - 1);
+  if (colon <= i) return null;
+  const lineNo = readInt(text, colon + 1);
+  if (lineNo === null || lineNo[1] !== stop) return null;
+  let pcOffset = -1;
+  if (text.startsWith(' +0x', stop)) {
+    let end = stop + 4;
+    while (end < text.length && text.charCodeAt(end) !== 32) end++;
+    pcOffset = parseInt(text.slice(stop + 4, end), 16);
+    if (Number.isNaN(pcOffset)) pcOffset = -1;
+  }
+  return {
+    file: names.string(text.slice(i, colon)),
+    line: lineNo[0],
+    pcOffset,
+    registers: fp >= 0 ? text.slice(fp + 1) : '',
+  };
+}
+
+export function makeFrame(call: CallFields, loc: LocationFields | null): Frame {
+  return {
+    func: call.func,
+    args: call.args,
+    file: loc?.file ?? '',
+    line: loc?.line ?? 0,
+    pcOffset: loc?.pcOffset ?? -1,
+    inlined: call.args === '...' && (loc === null || loc.pcOffset < 0),
+    registers: loc?.registers ?? '',
+  };
+}
+
+export interface CreatedByFields {
+  func: FunctionName;
+  parentId: number | null;
+}
+
+/** `created by main.fetchName in goroutine 6` (1.21+) or `created by main.fetchName` (≤1.20). */
+export function readCreatedBy(text: string, names: Interner): CreatedByFields | null {
+  const rest = text.slice('created by '.length);
+  const inG = rest.lastIndexOf(' in goroutine ');
+  if (inG < 0) return rest.length > 0 && !rest.includes(' ') ? { func: names.functionName(rest), parentId: null } : null;
+  const id = readInt(rest, inG + ' in goroutine '.length);
+  if (id === null) return null;
+  return { func: names.functionName(rest.slice(0, inG)), parentId: id[0] };
+}
+
+/** `...53 frames elided...` → 53; `...additional frames elided...` → -1 (count unknown). */
+export function readElided(text: string): number {
+  const n = readInt(text, 3);
+  return n === null ? -1 : n[0];
+}
+
+/** `[originating from goroutine 5]:` → 5. */
+export function readAncestorId(text: string): number | null {
+  const n = readInt(text, '[originating from goroutine '.length);
+  return n === null ? null : n[0];
+}
+
+export interface HeaderFields {
+  /** Text glued before the header on the same line (`…dumping all stacks`). */
+  prefix: string;
+  id: number;
+  state: string;
+  waitMinutes: number | null;
+  locked: boolean;
+  flags: string[];
+  attributes: Record<string, string>;
+  labels: Labels | null;
+}
+
+/** Parenthesised header flags that are not part of a wait reason (traceback.go goroutineheader). */
+const HEADER_FLAGS = new Set(['scan', 'durable', 'leaked']);
+
+/** Splits on `, ` outside braces and quotes. */
+function splitParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if (c === ',' && depth === 0 && text[i + 1] === ' ') {
+      parts.push(text.slice(from, i));
+      from = i + 2;
+      i++;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * `goroutine 7 gp=0xc0 m=0 mp=0xb0 [chan receive (durable), 12 minutes, locked to thread, synctest bubble 1 labels:{"k": "v"}]:`
+ * Unknown parts are kept in `attributes` under their own text.
+ */
+export function readHeader(text: string): HeaderFields | null {
+  const at = headerStart(text, 0, text.length);
+  if (at < 0) return null;
+  const id = readInt(text, at + 'goroutine '.length);
+  if (id === null) return null;
+  const open = text.indexOf('[', id[1]);
+  const close = text.lastIndexOf(']');
+  if (open < 0 || close < open) return null;
+  const attributes: Record<string, string> = {};
+  for (const field of text.slice(id[1], open).trim().split(' ')) {
+    if (field === '') continue;
+    const eq = field.indexOf('=');
+    if (eq > 0) attributes[field.slice(0, eq)] = field.slice(eq + 1);
+    else attributes[field] = '';
+  }
+  let inside = text.slice(open + 1, close);
+  let labels: Labels | null = null;
+  const labelsAt = inside.indexOf(' labels:{');
+  if (labelsAt >= 0) {
+    const parsed = readLabels(inside, labelsAt + ' labels:'.length);
+    if (parsed !== null) {
+      labels = parsed.labels;
+      inside = inside.slice(0, labelsAt) + inside.slice(parsed.end);
+    }
+  }
+  const parts = splitParts(inside);
+  let state = parts[0]!.trim();
+  const flags: string[] = [];
+  for (;;) {
+    const m = / \(([a-z]+)\)$/.exec(state);
+    if (m === null || !HEADER_FLAGS.has(m[1]!)) break;
+    flags.unshift(m[1]!);
+    state = state.slice(0, m.index);
+  }
+  let waitMinutes: number | null = null;
+  let locked = false;
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k]!.trim();
+    const minutes = / ?(\d+) minutes?$/.exec(part);
+    if (minutes !== null && minutes.index === 0) waitMinutes = Number(minutes[1]);
+    else if (part === 'locked to thread') locked = true;
+    else if (part.startsWith('synctest bubble ')) attributes['synctest bubble'] = part.slice(16);
+    else if (part !== '') attributes[part] = '';
+  }
+  return { prefix: text.slice(0, at), id: id[0], state, waitMinutes, locked, flags, attributes, labels };
+}
+
+/** `goroutine profile: total 414` → kind and total; `--- mutex:` → kind. */
+export interface ProfileHeaderFields {
+  name: string;
+  total: number | null;
+  rest: string;
+}
+
+export function readProfileHeader(text: string): ProfileHeaderFields {
+  if (text.startsWith('--- ')) return { name: text.slice(4, text.length - 1).trim(), total: null, rest: '' };
+  const p = text.indexOf(' profile: ');
+  const name = text.slice(0, p);
+  const rest = text.slice(p + ' profile: '.length);
+  const total = rest.startsWith('total ') ? readInt(rest, 6) : null;
+  return { name, total: total === null ? null : total[0], rest };
+}
+
+/** `395 @ 0x43a1b6 0x44b0c5` → count and pcs (the values before `@` are returned as numbers). */
+export function readRecord(text: string): { values: number[]; pcs: string[] } | null {
+  const at = text.indexOf(' @');
+  const values: number[] = [];
+  for (const v of text.slice(0, at).split(/[\s:[\]]+/)) {
+    if (v === '') continue;
+    const n = Number(v);
+    if (!Number.isFinite(n)) return null;
+    values.push(n);
+  }
+  const pcs = text.slice(at + 2).trim();
+  return { values, pcs: pcs === '' ? [] : pcs.split(/\s+/) };
+}
+
+/** `#\t0x6a2f30\tmain.fetchName.func2+0x50\t/srv/app/main.go:96`, or a bare `#\t0x6a2f30`. */
+export function readProfileFrame(text: string, names: Interner): Frame | null {
+  const fields = text.slice(1).trim().split(/[\t ]+/);
+  if (fields.length < 3) {
+    // Unsymbolized (`#\t0x4a`, threadcreate's `#\t0x0`): the pc stands for the function.
+    if (!fields[0]?.startsWith('0x')) return null;
+    return { func: names.functionName(fields[0]), args: '', file: '', line: 0, pcOffset: -1, inlined: false, registers: '' };
+  }
+  const fn = fields[1]!;
+  const plus = fn.lastIndexOf('+0x');
+  const where = fields.slice(2).join(' ');
+  const colon = where.lastIndexOf(':');
+  const lineNo = colon > 0 ? readInt(where, colon + 1) : null;
+  return {
+    func: names.functionName(plus > 0 ? fn.slice(0, plus) : fn),
+    args: '',
+    file: names.string(colon > 0 ? where.slice(0, colon) : where),
+    line: lineNo === null ? 0 : lineNo[0],
+    pcOffset: plus > 0 ? parseInt(fn.slice(plus + 3), 16) : -1,
+    inlined: false,
+    registers: '',
+  };
+}
+
+/** `# labels: {"worker":"zk"}` */
+export function readProfileLabels(text: string): Labels | null {
+  const brace = text.indexOf('{');
+  if (brace < 0) return null;
+  return readLabels(text, brace)?.labels ?? null;
+}

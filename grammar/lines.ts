@@ -1,0 +1,184 @@
+/**
+ * The line kinds of every text format gdump reads. The runtime writes these
+ * formats a line at a time, so the lexer makes one token per line: the kind
+ * is decided here once per line by looking at a few characters (no regular
+ * expression on the hot path), and the token matchers in tokens.ts only ask
+ * "is the line at this offset of my kind?".
+ *
+ * Samples (see ../shared/FORMATS.md for the versions that print them):
+ *
+ *   GoroutineHeader   goroutine 7 [chan receive, 12 minutes]:
+ *                     goroutine 1 gp=0xc000006000 m=0 mp=0xb08f00 [running]:
+ *   CallLine          main.fetchName.func2(0xc000010000, {0x5?, 0x2?})
+ *   LocationLine      \t/srv/app/main.go:96 +0x5d fp=0xc0 sp=0xc0 pc=0x4a
+ *   CreatedByLine     created by main.fetchName in goroutine 6
+ *   FramesElidedLine  ...53 frames elided...   |   ...additional frames elided...
+ *   AncestorHeader    [originating from goroutine 5]:
+ *   StackUnavailable  \tgoroutine running on other thread; stack unavailable
+ *   ProfileHeader     goroutine profile: total 414  |  heap profile: 7: 1056 [62: 16440] @ heap/1048576  |  --- mutex:
+ *   ProfileSetting    cycles/second=2800000000  |  sampling period=1
+ *   ProfileRecord     395 @ 0x43a1b6 0x44b0c5   |  1: 512 [1: 512] @ 0x42b7d5  |  93750 3 @ 0x4a
+ *   ProfileFrame      #\t0x6a2f30\tmain.fetchName.func2+0x50\t/srv/app/main.go:96
+ *   ProfileLabels     # labels: {"worker":"zk"}
+ *   ProfileComment    # runtime.MemStats  |  # Alloc = 1234
+ *   BlankLine         (empty, or only spaces)
+ *   OtherLine         anything else: log lines, `panic: …`, register dumps, prose
+ */
+export const enum LineKind {
+  BlankLine,
+  GoroutineHeader,
+  CallLine,
+  LocationLine,
+  CreatedByLine,
+  FramesElidedLine,
+  AncestorHeader,
+  StackUnavailable,
+  ProfileHeader,
+  ProfileSetting,
+  ProfileRecord,
+  ProfileFrame,
+  ProfileLabels,
+  ProfileComment,
+  OtherLine,
+}
+
+const TAB = 9;
+const SPACE = 32;
+const CR = 13;
+const HASH = 35;
+const DOT = 46;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const CLOSE_PAREN = 41;
+const COLON = 58;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Where the line's text ends: before `\n`, and before a `\r` of CRLF input. */
+export function contentEnd(text: string, start: number, lineEnd: number): number {
+  return lineEnd > start && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+}
+
+/** Offset just past the line starting at `start` (past its `\n`, or the text's end). */
+export function nextLineStart(text: string, start: number): number {
+  const nl = text.indexOf('\n', start);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function startsWithAt(text: string, at: number, prefix: string): boolean {
+  return text.startsWith(prefix, at);
+}
+
+/**
+ * `\t/path/file.go:12`, optionally followed by ` +0x1d` and ` fp= sp= pc=`.
+ * Leading spaces are accepted too: copy-paste turns tabs into spaces.
+ */
+function isLocation(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === TAB || text.charCodeAt(i) === SPACE)) i++;
+  if (i === start || i === end) return false;
+  // The location proper ends at the first space after the path's `:line`.
+  let stop = text.indexOf(' +0x', i);
+  if (stop < 0 || stop > end) stop = text.indexOf(' fp=', i);
+  if (stop < 0 || stop > end) stop = end;
+  const colon = text.lastIndexOf(':', stop - 1);
+  if (colon <= i || colon === stop - 1) return false;
+  for (let j = colon + 1; j < stop; j++) if (!isDigit(text.charCodeAt(j))) return false;
+  return true;
+}
+
+/** `goroutine N ...]:` — the header may be glued onto prose before it (`…stacksgoroutine 1 [running]:`). */
+export function headerStart(text: string, start: number, end: number): number {
+  if (end - start < 14) return -1;
+  if (text.charCodeAt(end - 1) !== COLON || text.charCodeAt(end - 2) !== CLOSE_BRACKET) return -1;
+  let at = start;
+  if (!startsWithAt(text, start, 'goroutine ')) {
+    at = text.indexOf('goroutine ', start);
+    if (at < 0 || at >= end) return -1;
+  }
+  return isDigit(text.charCodeAt(at + 10)) ? at : -1;
+}
+
+/** `pkg.fn(args)`: no space before the last `(`, ends with `)`. */
+function isCall(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end - 1) !== CLOSE_PAREN) return false;
+  const open = text.lastIndexOf('(', end - 1);
+  if (open <= start) return false;
+  for (let i = start; i < open; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB) return false;
+  }
+  return true;
+}
+
+/** `N @ 0x…`, `a: b [c: d] @ 0x…`, `cycles count @ 0x…`: digits first, then an ` @`. */
+function isRecord(text: string, start: number, end: number): boolean {
+  const at = text.indexOf(' @', start);
+  if (at < 0 || at >= end) return false;
+  return at + 2 === end || text.charCodeAt(at + 2) === SPACE;
+}
+
+function isProfileHeader(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === 45 /* - */) {
+    return startsWithAt(text, start, '--- ') && text.charCodeAt(end - 1) === COLON;
+  }
+  const p = text.indexOf(' profile: ', start);
+  if (p < 0 || p >= end) return false;
+  for (let i = start; i < p; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SPACE || c === TAB || c === COLON) return false;
+  }
+  return true;
+}
+
+/**
+ * Decides the kind of a line. `text` is the line itself (searches stay within
+ * it); `end` is where its content ends (before `\n` or `\r\n`).
+ */
+export function classifyLine(text: string, end: number): LineKind {
+  const start = 0;
+  if (start === end) return LineKind.BlankLine;
+  const c = text.charCodeAt(start);
+  if (c === TAB || c === SPACE) {
+    if (isLocation(text, start, end)) return LineKind.LocationLine;
+    let i = start;
+    while (i < end && (text.charCodeAt(i) === TAB || text.charCodeAt(i) === SPACE)) i++;
+    if (i === end) return LineKind.BlankLine;
+    if (startsWithAt(text, i, 'goroutine running on other thread')) return LineKind.StackUnavailable;
+    return LineKind.OtherLine;
+  }
+  if (c === HASH) {
+    const next = text.charCodeAt(start + 1);
+    if (next === TAB || next === SPACE) {
+      let i = start + 1;
+      while (i < end && (text.charCodeAt(i) === TAB || text.charCodeAt(i) === SPACE)) i++;
+      if (startsWithAt(text, i, '0x')) return LineKind.ProfileFrame;
+      if (startsWithAt(text, i, 'labels:')) return LineKind.ProfileLabels;
+    }
+    return LineKind.ProfileComment;
+  }
+  if (isDigit(c)) {
+    if (isRecord(text, start, end)) return LineKind.ProfileRecord;
+    return headerStart(text, start, end) >= 0 ? LineKind.GoroutineHeader : LineKind.OtherLine;
+  }
+  if (c === DOT) {
+    if (startsWithAt(text, start, '...') && text.endsWith('elided...', end)) return LineKind.FramesElidedLine;
+    return LineKind.OtherLine;
+  }
+  if (c === OPEN_BRACKET) {
+    return startsWithAt(text, start, '[originating from goroutine ') && text.charCodeAt(end - 1) === COLON
+      ? LineKind.AncestorHeader
+      : LineKind.OtherLine;
+  }
+  if (startsWithAt(text, start, 'created by ')) return LineKind.CreatedByLine;
+  if (startsWithAt(text, start, 'goroutine ') && headerStart(text, start, end) >= 0) return LineKind.GoroutineHeader;
+  if (isProfileHeader(text, start, end)) return LineKind.ProfileHeader;
+  if (startsWithAt(text, start, 'cycles/second=') || startsWithAt(text, start, 'sampling period=')) {
+    return LineKind.ProfileSetting;
+  }
+  if (isCall(text, start, end)) return LineKind.CallLine;
+  return headerStart(text, start, end) >= 0 ? LineKind.GoroutineHeader : LineKind.OtherLine;
+}
+

@@ -1,0 +1,204 @@
+/**
+ * Turns the grammar's events into snapshots. One input can hold several
+ * dumps (runtime.Stack output followed by a SIGQUIT dump, repeated SIGQUITs,
+ * a profile after a traceback); a new snapshot starts when
+ *   - a profile header appears (`goroutine profile: total N`, `--- mutex:`),
+ *   - a goroutine id repeats within the current traceback snapshot,
+ *   - a crash line (`panic: `, `fatal error: `, `SIGQUIT: quit`) follows goroutines.
+ * Every line ends up parsed, in `skipped` (ranges), or in `warnings`.
+ */
+import type { Goroutine } from '../src/model/goroutine.js';
+import { newSnapshot, type LineRange, type Snapshot, type SnapshotFormat, type Warning } from '../src/model/snapshot.js';
+import type { ProfileHeaderFields } from './fields.js';
+import type { DumpEvents, RawRecord } from './parser.js';
+
+/** Lines that say why the dump was printed. */
+const CRASH_LINE = /^(panic: |fatal error: |SIGQUIT: quit|SIGABRT: abort|\[signal |unexpected signal|runtime: |\^\\SIGQUIT: quit)/;
+
+/** Profile headers of the count profiles gdump reads as goroutine-style records. */
+const COUNT_PROFILES: Record<string, SnapshotFormat> = {
+  goroutine: 'goroutine-debug1',
+  threadcreate: 'threadcreate',
+  goroutineleak: 'goroutineleak',
+};
+
+/** Profile kinds whose records and settings another module reads (heap, contention). */
+export interface ProfileSection {
+  /** The format this header starts, or null when the header is not this section's. */
+  start(header: ProfileHeaderFields, text: string): SnapshotFormat | null;
+  record(snapshot: Snapshot, record: RawRecord): string | null;
+  setting(snapshot: Snapshot, text: string): boolean;
+}
+
+export interface ParseResult {
+  snapshots: Snapshot[];
+  /** Lines read. */
+  lines: number;
+  /** Non-dump lines and warnings of an input in which no dump was found. */
+  skipped: LineRange[];
+  warnings: Warning[];
+}
+
+function addLine(ranges: LineRange[], line: number): void {
+  const last = ranges[ranges.length - 1];
+  if (last !== undefined && last.last + 1 === line) ranges[ranges.length - 1] = { first: last.first, last: line };
+  else ranges.push({ first: line, last: line });
+}
+
+export class SnapshotBuilder implements DumpEvents {
+  readonly snapshots: Snapshot[] = [];
+  private current: Snapshot | null = null;
+  private ids = new Set<number>();
+  /** Set after a crash line that follows goroutines: the next goroutine starts a new snapshot. */
+  private sealed = false;
+  private pendingSkipped: LineRange[] = [];
+  private pendingWarnings: Warning[] = [];
+  private pendingMessages: string[] = [];
+  /** The previous line was a crash message, so tab-indented lines continue it (multi-line panic values). */
+  private inMessage = false;
+  lastWasNoise = false;
+
+  constructor(
+    private readonly sections: readonly ProfileSection[] = [],
+    private readonly onGoroutine: ((g: Goroutine, s: Snapshot) => boolean) | null = null,
+  ) {}
+
+  private start(format: SnapshotFormat, line: number): Snapshot {
+    const s = newSnapshot(format, line);
+    s.messages.push(...this.pendingMessages);
+    s.skipped.push(...this.pendingSkipped);
+    s.warnings.push(...this.pendingWarnings);
+    if (this.pendingSkipped.length > 0) s.firstLine = Math.min(line, this.pendingSkipped[0]!.first);
+    this.pendingMessages = [];
+    this.pendingSkipped = [];
+    this.pendingWarnings = [];
+    this.snapshots.push(s);
+    this.current = s;
+    this.ids.clear();
+    this.sealed = false;
+    return s;
+  }
+
+  private touch(line: number): void {
+    if (this.current !== null && line > this.current.lastLine) this.current.lastLine = line;
+  }
+
+  goroutine(g: Goroutine, gluedPrefix: string): void {
+    this.inMessage = false;
+    this.lastWasNoise = false;
+    let s = this.current;
+    if (s === null || s.format !== 'goroutine' || this.sealed || this.ids.has(g.id)) s = this.start('goroutine', g.line);
+    if (gluedPrefix !== '') {
+      s.warnings.push({ line: g.line, message: `text before the goroutine header was passed over: "${gluedPrefix}"` });
+    }
+    this.ids.add(g.id);
+    s.total++;
+    // A streaming consumer may fold the goroutine and drop it (returns false to not keep it).
+    if (this.onGoroutine === null || this.onGoroutine(g, s)) s.goroutines.push(g);
+    this.touch(g.line + g.frames.length * 2 + 1);
+  }
+
+  profileHeader(header: ProfileHeaderFields, line: number, text: string): void {
+    this.inMessage = false;
+    this.lastWasNoise = false;
+    const count = COUNT_PROFILES[header.name];
+    if (count !== undefined) {
+      const s = this.start(count, line);
+      s.total = header.total ?? 0;
+      if (header.total === null) s.warnings.push({ line, message: `cannot read the total in "${text}"; expected "${header.name} profile: total N"` });
+      return;
+    }
+    for (const section of this.sections) {
+      const format = section.start(header, text);
+      if (format !== null) {
+        const s = this.start(format, line);
+        section.setting(s, text);
+        return;
+      }
+    }
+    this.noise(text, line);
+    this.warning(line, `unknown profile "${header.name}" is not read; gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`);
+  }
+
+  profileSetting(text: string, line: number): void {
+    const s = this.current;
+    if (s !== null && this.sections.some((section) => section.setting(s, text))) {
+      this.touch(line);
+      this.lastWasNoise = false;
+      return;
+    }
+    this.noise(text, line);
+  }
+
+  record(record: RawRecord): void {
+    this.inMessage = false;
+    const s = this.current;
+    const lastLine = record.line + record.frames.length + (record.labels === null ? 0 : 1);
+    if (s !== null && COUNT_PROFILES[formatName(s.format)] !== undefined) {
+      s.records.push({
+        count: record.values[0] ?? 0,
+        labels: record.labels,
+        frames: record.frames,
+        pcs: record.pcs,
+        line: record.line,
+      });
+      this.touch(lastLine);
+      this.lastWasNoise = false;
+      return;
+    }
+    if (s !== null) {
+      for (const section of this.sections) {
+        const problem = section.record(s, record);
+        if (problem === null) {
+          this.touch(lastLine);
+          this.lastWasNoise = false;
+          return;
+        }
+      }
+    }
+    for (let l = record.line; l <= lastLine; l++) this.noise('', l);
+    this.warning(record.line, 'a profile record outside a profile was passed over; expected a header such as "goroutine profile: total N" before it');
+  }
+
+  noise(text: string, line: number): void {
+    this.lastWasNoise = true;
+    const crash = CRASH_LINE.test(text) || text.includes('SIGQUIT: quit');
+    const continues = this.inMessage && text.startsWith('\t');
+    if (crash || continues) {
+      const s = this.current;
+      if (crash && s !== null && s.goroutines.length > 0) this.sealed = true;
+      const target = s !== null && s.goroutines.length === 0 && s.records.length === 0 ? s.messages : this.pendingMessages;
+      if (continues && target.length > 0) target[target.length - 1] += '\n' + text;
+      else target.push(text);
+      this.inMessage = true;
+    } else {
+      this.inMessage = false;
+    }
+    if (this.current === null) addLine(this.pendingSkipped, line);
+    else {
+      addLine(this.current.skipped, line);
+      this.touch(line);
+    }
+  }
+
+  blank(line: number): void {
+    this.inMessage = false;
+    this.lastWasNoise = false;
+    this.touch(line);
+  }
+
+  warning(line: number, message: string): void {
+    (this.current?.warnings ?? this.pendingWarnings).push({ line, message });
+  }
+
+  finish(lines: number): ParseResult {
+    if (this.snapshots.length === 0) {
+      return { snapshots: [], lines, skipped: this.pendingSkipped, warnings: this.pendingWarnings };
+    }
+    return { snapshots: this.snapshots, lines, skipped: [], warnings: [] };
+  }
+}
+
+function formatName(format: SnapshotFormat): string {
+  return format === 'goroutine-debug1' ? 'goroutine' : format;
+}

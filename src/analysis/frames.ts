@@ -1,0 +1,54 @@
+/**
+ * Which frames are the runtime's, the standard library's, or the user's.
+ * Views dim the first two and "top" grouping skips them. The standard
+ * library is recognised by GOROOT, read off the runtime's own frames
+ * (`/usr/local/go/src/runtime/proc.go` → `/usr/local/go`), so vendored or
+ * Bazel trees (`GOROOT/src/…`) work too.
+ */
+import type { Frame } from '../model/frame.js';
+
+export type FrameKind = 'runtime' | 'stdlib' | 'user';
+
+/** Finds GOROOT in frames whose file is `<GOROOT>/src/runtime/….go`. */
+export function findGoroot(frames: Iterable<Frame>): string | null {
+  for (const f of frames) {
+    const at = f.file.lastIndexOf('/src/runtime/');
+    if (at >= 0 && f.func.pkg === 'runtime') return f.file.slice(0, at);
+  }
+  return null;
+}
+
+function isRuntimePackage(pkg: string): boolean {
+  return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
+}
+
+export class FrameClassifier {
+  private readonly stdPrefix: string | null;
+
+  constructor(readonly goroot: string | null) {
+    this.stdPrefix = goroot === null ? null : goroot + '/src/';
+  }
+
+  kind(frame: Frame): FrameKind {
+    const pkg = frame.func.pkg;
+    if (isRuntimePackage(pkg)) return 'runtime';
+    if (this.stdPrefix !== null && frame.file.startsWith(this.stdPrefix)) return 'stdlib';
+    if (this.stdPrefix === null || frame.file === '') {
+      // No GOROOT seen: a package path without a dot in its first element is the standard library's.
+      const first = pkg.split('/', 1)[0] ?? '';
+      if (first !== '' && first !== 'main' && !first.includes('.') && !frame.file.includes('/pkg/mod/')) return 'stdlib';
+    }
+    return 'user';
+  }
+
+  /** The first frame (leaf side) worth a person's attention: the user's, else the first outside the runtime. */
+  topFrame(frames: readonly Frame[]): Frame | null {
+    let notRuntime: Frame | null = null;
+    for (const f of frames) {
+      const k = this.kind(f);
+      if (k === 'user') return f;
+      if (k === 'stdlib' && notRuntime === null) notRuntime = f;
+    }
+    return notRuntime ?? frames[0] ?? null;
+  }
+}

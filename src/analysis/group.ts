@@ -1,0 +1,116 @@
+/**
+ * Grouping by hash key: each member is folded into the group of its key as
+ * it comes (so a stream can drop goroutines once folded), and groups are
+ * sorted biggest first at the end.
+ */
+import type { Frame } from '../model/frame.js';
+import type { Labels } from '../model/goroutine.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { FrameClassifier, findGoroot } from './frames.js';
+import { entryOf, keyFunction, type GroupBy, type Similarity } from './keys.js';
+import { membersOf, type Member } from './members.js';
+
+export interface Group {
+  readonly key: string;
+  count: number;
+  /** State → goroutines; empty for debug=1 records. */
+  readonly states: Map<string, number>;
+  waitMin: number | null;
+  waitMax: number | null;
+  /** Goroutine ids (traceback text only). */
+  readonly ids: number[];
+  /** The first member: its stack stands for the group. */
+  readonly representative: Member;
+  /** Every member, when kept (TUI, --keep-all). */
+  readonly members: Member[];
+  /** Labels every member shares, or null. */
+  labels: Labels | null;
+}
+
+export interface GroupOptions {
+  by?: GroupBy;
+  similarity?: Similarity;
+  /** Keep every member in its group (drill-down views need them). */
+  keepMembers?: boolean;
+  classifier?: FrameClassifier;
+}
+
+function commonLabels(a: Labels | null, b: Labels | null): Labels | null {
+  if (a === null || b === null) return null;
+  if (a === b) return a;
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const [k, v] of Object.entries(a)) {
+    if (b[k] === v) {
+      out[k] = v;
+      any = true;
+    }
+  }
+  return any ? out : null;
+}
+
+export class Grouper {
+  private readonly groups = new Map<string, Group>();
+  private readonly key: (m: Member) => string;
+  private readonly keep: boolean;
+
+  constructor(classifier: FrameClassifier, options: GroupOptions = {}) {
+    this.key = keyFunction(options.by ?? 'site', options.similarity ?? 'pointers', classifier);
+    this.keep = options.keepMembers ?? false;
+  }
+
+  add(m: Member): void {
+    const key = this.key(m);
+    let g = this.groups.get(key);
+    if (g === undefined) {
+      g = { key, count: 0, states: new Map(), waitMin: null, waitMax: null, ids: [], representative: m, members: [], labels: m.labels };
+      this.groups.set(key, g);
+    } else {
+      g.labels = commonLabels(g.labels, m.labels);
+    }
+    g.count += m.count;
+    if (m.state !== null) g.states.set(m.state, (g.states.get(m.state) ?? 0) + m.count);
+    if (m.waitMinutes !== null) {
+      if (g.waitMin === null || m.waitMinutes < g.waitMin) g.waitMin = m.waitMinutes;
+      if (g.waitMax === null || m.waitMinutes > g.waitMax) g.waitMax = m.waitMinutes;
+    }
+    if (m.id !== null) g.ids.push(m.id);
+    if (this.keep) g.members.push(m);
+  }
+
+  /** Groups, biggest first; ties by key so output is stable. */
+  result(): Group[] {
+    return [...this.groups.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+}
+
+/** The classifier for one snapshot: GOROOT is read off its runtime frames. */
+export function classifierFor(s: Snapshot): FrameClassifier {
+  function* frames(): Iterable<Frame> {
+    for (const g of s.goroutines) yield* g.frames;
+    for (const r of s.records) yield* r.frames;
+  }
+  return new FrameClassifier(findGoroot(frames()));
+}
+
+/** Function-name filters: keep members with a frame matching `focus`, drop those with one matching `ignore`. */
+export interface MemberFilter {
+  focus?: RegExp;
+  ignore?: RegExp;
+}
+
+export function matchesFilter(m: Member, filter: MemberFilter): boolean {
+  const frames = m.createdBy === null ? m.frames : [...m.frames, m.createdBy];
+  if (filter.focus !== undefined && !frames.some((f) => filter.focus!.test(f.func.full))) return false;
+  if (filter.ignore !== undefined && frames.some((f) => filter.ignore!.test(f.func.full))) return false;
+  return true;
+}
+
+export function groupSnapshot(s: Snapshot, options: GroupOptions & { filter?: MemberFilter } = {}): Group[] {
+  const classifier = options.classifier ?? classifierFor(s);
+  const grouper = new Grouper(classifier, options);
+  for (const m of membersOf(s)) if (options.filter === undefined || matchesFilter(m, options.filter)) grouper.add(m);
+  return grouper.result();
+}
+
+export { entryOf };

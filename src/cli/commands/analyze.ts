@@ -1,0 +1,39 @@
+/**
+ * `gdump [INPUT…]`: read dumps and print their goroutines grouped, biggest first.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { EXIT_CODES_HELP } from '../exit.js';
+import { withFilterOptions, withOutputOptions, type FilterArgs, type OutputArgs } from '../options.js';
+
+export interface AnalyzeArgs extends OutputArgs, FilterArgs {
+  inputs: string[];
+  'group-by': string;
+  similarity: string;
+  top: number;
+  stacks: number;
+  strict: boolean;
+  interactive: boolean;
+}
+
+export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
+  command: '$0 [inputs..]',
+  describe: 'Group the goroutines of a dump by creation site (or stack, state, label) and show the biggest groups first',
+  builder: (y) =>
+    withFilterOptions(withOutputOptions(y))
+      .positional('inputs', { type: 'string', array: true, describe: 'Dump files, - for stdin (the default when piped)' })
+      .option('group-by', { alias: 'g', type: 'string', default: 'site', describe: 'site | stack | top | state | label:KEY' })
+      .option('similarity', { type: 'string', default: 'pointers', describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)' })
+      .option('top', { type: 'number', default: 20, describe: 'Rows in the table (0: all)' })
+      .option('stacks', { type: 'number', default: 3, describe: 'Print the stacks of this many of the biggest groups' })
+      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
+      .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'Explore the dump in a terminal UI' })
+      .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
+      .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
+      .example('$0 dump.txt --focus "^main\\." --json', 'Only goroutines running your code, as JSON')
+      .example('$0 -i dump.txt', 'Drill down interactively')
+      .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
+  handler: async (args) => {
+    const { runAnalyze } = await import('../run/analyze.js');
+    process.exitCode = await runAnalyze(args);
+  },
+};

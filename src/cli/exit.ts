@@ -1,0 +1,35 @@
+/**
+ * Exit codes, documented in --help and the README. Scripts rely on them.
+ */
+export const EXIT = {
+  /** The input was read and reported (warnings allowed unless --strict). */
+  ok: 0,
+  /** A check failed: `diff --fail-on-growth` saw growth, or --strict saw warnings. */
+  checkFailed: 1,
+  /** The command line was wrong: unknown flag, bad regex, missing argument. */
+  usage: 2,
+  /** The input held no dump or profile gdump could read. */
+  noDump: 3,
+  /** An input could not be read: missing file, HTTP error, timeout, corrupt compression. */
+  inputError: 4,
+  /** gdump itself failed; please report it. */
+  internal: 5,
+} as const;
+
+export const EXIT_CODES_HELP = `Exit codes:
+  0  the input was read and reported (warnings allowed unless --strict)
+  1  a check failed (diff --fail-on-growth, --strict with warnings)
+  2  usage error (unknown flag, bad regex, missing argument)
+  3  no dump or profile found in the input
+  4  an input could not be read (missing file, HTTP error, timeout, corrupt data)
+  5  internal error in gdump (please report it)`;
+
+/** An error whose message is for the user, with the exit code it stands for. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The runner: yargs settings in one place, the command registry, and the one
+ * catch that turns any failure into a message and an exit code. gdump never
+ * prints its own stack trace unless GDUMP_DEBUG=1.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { commands } from './commands/index.js';
+import { EXIT, UserError } from './exit.js';
+import { VERSION } from './version.js';
+
+function fail(message: string, code: number): void {
+  process.stderr.write(`gdump: ${message}\n`);
+  process.exitCode = code;
+}
+
+export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+  // A closed pipe (gdump … | head) is a normal end, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    let parser = yargs(argv)
+      .scriptName('gdump')
+      .version(VERSION)
+      .strict()
+      .recommendCommands()
+      .wrap(Math.min(110, process.stdout.columns ?? 100))
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new UserError(msg, EXIT.usage);
+      })
+      .help()
+      .alias('h', 'help')
+      .alias('V', 'version');
+    for (const c of commands) parser = parser.command(c);
+    await parser.parseAsync();
+  } catch (e) {
+    if (e instanceof UserError) fail(e.message, e.exitCode);
+    else {
+      fail(`internal error: ${(e as Error)?.message ?? String(e)} (please report this; GDUMP_DEBUG=1 shows the stack)`, EXIT.internal);
+      if (process.env.GDUMP_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The default command's work: load, group, render. Text for people, JSON for
+ * scripts, and the TUI when asked (loaded only then).
+ */
+import { classifierFor, groupSnapshot } from '../../analysis/group.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import { snapshotJson } from '../../render/json.js';
+import { paletteFor } from '../../render/palette.js';
+import { shortenerFor } from '../../render/paths.js';
+import { formatRanges, renderSnapshot, renderWarnings } from '../../render/text.js';
+import type { AnalyzeArgs } from '../commands/analyze.js';
+import { EXIT, UserError } from '../exit.js';
+import { outputWidth, parseGroupBy, parseRegex, parseSimilarity } from '../options.js';
+import { loadInputs } from './inputs.js';
+
+export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
+  const groupBy = parseGroupBy(args['group-by']);
+  const similarity = parseSimilarity(args.similarity);
+  const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
+  const loaded = await loadInputs(args.inputs ?? []);
+  const palette = paletteFor(process.stdout, args.color);
+  const err = paletteFor(process.stderr, args.color);
+
+  const snapshots: { snapshot: Snapshot; source: string }[] = [];
+  for (const { source, result } of loaded) {
+    if (result.snapshots.length === 0) {
+      const lines = result.skipped.length > 0 ? ` (${result.lines} lines passed over: ${formatRanges(result.skipped)})` : '';
+      const why = result.lines === 0 ? 'it is empty' : `no goroutine dump or profile was found in it${lines}`;
+      for (const line of renderWarnings(result.warnings, [], err)) process.stderr.write(line + '\n');
+      throw new UserError(`${source.name}: ${why}`, EXIT.noDump);
+    }
+    for (const snapshot of result.snapshots) snapshots.push({ snapshot, source: source.name });
+  }
+
+  if (args.interactive) {
+    const { startTui } = await import('../../tui/start.js');
+    return startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy, similarity, filter, fullPaths: args['full-paths'] });
+  }
+
+  const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
+  if (args.json) {
+    const objects = snapshots.map(({ snapshot }) => snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy }));
+    process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : { snapshots: objects }, null, 2) + '\n');
+  } else {
+    snapshots.forEach(({ snapshot, source }, i) => {
+      const classifier = classifierFor(snapshot);
+      const groups = groupSnapshot(snapshot, { by: groupBy, similarity, filter, classifier });
+      const name = snapshots.length > 1 ? `${source} [snapshot ${i + 1} of ${snapshots.length}, lines ${snapshot.firstLine}-${snapshot.lastLine}]` : source;
+      if (i > 0) process.stdout.write('\n');
+      process.stdout.write(
+        renderSnapshot(snapshot, groups, {
+          palette,
+          paths: shortenerFor(snapshot, classifier, args['full-paths']),
+          classifier,
+          groupBy,
+          top: args.top,
+          stacks: args.stacks,
+          width: outputWidth(process.stdout),
+          source: name,
+        }),
+      );
+    });
+  }
+  return args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
+}

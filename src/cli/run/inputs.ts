@@ -1,0 +1,21 @@
+/**
+ * Loads every input argument into snapshots, in order, with a progress line
+ * on long reads. Shared by every command that takes inputs.
+ */
+import { load, type Loaded, type LoadOptions } from '../../input/load.js';
+import { openSource } from '../../input/source.js';
+import { EXIT, UserError } from '../exit.js';
+
+export async function loadInputs(args: readonly string[], options: LoadOptions = {}): Promise<Loaded[]> {
+  const list = args.length > 0 ? args : defaultInputs();
+  const out: Loaded[] = [];
+  for (const arg of list) out.push(await load(await openSource(arg), options));
+  return out;
+}
+
+function defaultInputs(): string[] {
+  if (process.stdin.isTTY === true) {
+    throw new UserError('no input: give a dump file, a URL, or pipe one in (gdump --help shows examples)', EXIT.usage);
+  }
+  return ['-'];
+}

@@ -1,0 +1,66 @@
+/**
+ * Reads a source into snapshots: sniffs binary (gzip'd protocol buffer)
+ * against text, decodes text as UTF-8 across chunk boundaries, and feeds the
+ * grammar's chunked reader as the bytes arrive.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import { DumpReader, type ParseOptions, type ParseResult } from '../../grammar/parse.js';
+import { EXIT, UserError } from '../cli/exit.js';
+import type { InputSource } from './source.js';
+
+export interface Loaded {
+  readonly source: InputSource;
+  readonly result: ParseResult;
+}
+
+/** Reads binary profiles: set by the profile module, so text-only runs never load it. */
+export type BinaryDecoder = (bytes: Buffer, source: InputSource) => Promise<ParseResult>;
+
+let binaryDecoder: BinaryDecoder | null = null;
+
+export function registerBinaryDecoder(decoder: BinaryDecoder): void {
+  binaryDecoder = decoder;
+}
+
+/** Gzip magic, or a protobuf's first field tag (field 1, length-delimited: sample_type). */
+export function looksBinary(head: Buffer): boolean {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
+  if (head.length >= 2 && head[0] === 0x0a && head.subarray(0, 64).includes(0x00)) return true;
+  return false;
+}
+
+export interface LoadOptions extends ParseOptions {
+  /** Called as bytes arrive (progress). */
+  onBytes?: (bytesRead: number, reader: DumpReader) => void;
+}
+
+export async function load(source: InputSource, options: LoadOptions = {}): Promise<Loaded> {
+  const reader = new DumpReader(options);
+  const decoder = new StringDecoder('utf8');
+  let first = true;
+  let bytes = 0;
+  const binary: Buffer[] = [];
+  try {
+    for await (const chunk of source.chunks()) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (first) {
+        first = false;
+        if (looksBinary(buf)) binary.push(buf);
+      } else if (binary.length > 0) binary.push(buf);
+      bytes += buf.length;
+      if (binary.length === 0) reader.push(decoder.write(buf));
+      options.onBytes?.(bytes, reader);
+    }
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`cannot read ${source.name}: ${(e as Error).message}`, EXIT.inputError);
+  }
+  if (binary.length > 0) {
+    if (binaryDecoder === null) {
+      throw new UserError(`${source.name} is a binary (debug=0) profile, which this build cannot decode; fetch it with ?debug=1 or ?debug=2`, EXIT.inputError);
+    }
+    return { source, result: await binaryDecoder(Buffer.concat(binary), source) };
+  }
+  reader.push(decoder.end());
+  return { source, result: reader.end() };
+}

@@ -1,0 +1,55 @@
+/**
+ * Where input bytes come from: a file, standard input (`-`), or (through a
+ * registered opener) a URL. Every source is read as a stream of byte chunks.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { EXIT, UserError } from '../cli/exit.js';
+
+export interface InputSource {
+  /** Name for messages: the path, `stdin`, or the URL. */
+  readonly name: string;
+  /** Byte size when known in advance (files), for progress. */
+  readonly size: number | null;
+  /** Modification time when known (files), for growth per hour. */
+  readonly time: Date | null;
+  chunks(): AsyncIterable<Buffer>;
+}
+
+export type SourceOpener = (arg: string) => Promise<InputSource> | null;
+
+const openers: SourceOpener[] = [];
+
+/** Lets other input kinds (URLs) claim arguments before they are taken for file names. */
+export function registerOpener(opener: SourceOpener): void {
+  openers.push(opener);
+}
+
+export function stdinSource(): InputSource {
+  return { name: 'stdin', size: null, time: new Date(), chunks: () => process.stdin };
+}
+
+export async function fileSource(path: string): Promise<InputSource> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`, EXIT.inputError);
+  }
+  if (info.isDirectory()) throw new UserError(`cannot read ${path}: it is a directory`, EXIT.inputError);
+  return {
+    name: path,
+    size: info.size,
+    time: info.mtime,
+    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+  };
+}
+
+export async function openSource(arg: string): Promise<InputSource> {
+  for (const opener of openers) {
+    const s = opener(arg);
+    if (s !== null) return s;
+  }
+  return arg === '-' ? stdinSource() : fileSource(arg);
+}

@@ -1,0 +1,4 @@
+export * from './frame.js';
+export * from './goroutine.js';
+export * from './record.js';
+export * from './snapshot.js';

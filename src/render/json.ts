@@ -1,0 +1,48 @@
+/**
+ * The JSON contract (README "JSON output"): scripts and CI checks rely on
+ * these names. JSON keeps dump text exactly as printed (no escaping beyond
+ * JSON's own).
+ */
+import type { Frame } from '../model/frame.js';
+import { skippedCount, type Snapshot } from '../model/snapshot.js';
+import { entryOf } from '../analysis/keys.js';
+import type { Group } from '../analysis/group.js';
+
+export interface FrameJson {
+  function: string;
+  file: string;
+  line: number;
+}
+
+export function frameJson(f: Frame): FrameJson {
+  return { function: f.func.full, file: f.file, line: f.line };
+}
+
+export function groupJson(g: Group, traceback: boolean): Record<string, unknown> {
+  const m = g.representative;
+  const entry = entryOf(m);
+  const out: Record<string, unknown> = {
+    key: g.key,
+    count: g.count,
+    entry: entry === null ? null : frameJson(entry),
+    createdBy: m.createdBy === null ? null : { ...frameJson(m.createdBy), parentId: m.parentId },
+    states: Object.fromEntries(g.states),
+    waitMinutes: g.waitMin === null ? null : { min: g.waitMin, max: g.waitMax },
+  };
+  if (traceback) out.ids = g.ids;
+  if (g.labels !== null) out.labels = g.labels;
+  out.frames = m.frames.map(frameJson);
+  return out;
+}
+
+export function snapshotJson(s: Snapshot, groups: Group[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    format: s.format,
+    total: s.total,
+    ...extra,
+    groups: groups.map((g) => groupJson(g, s.format === 'goroutine')),
+    messages: s.messages,
+    warnings: s.warnings,
+    skipped: skippedCount(s),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The human report of one snapshot: a summary line, the groups biggest
+ * first, then the stacks of the biggest groups with the user's frames
+ * highlighted and the runtime's dimmed. The answer is on the first screen.
+ */
+import type { Frame } from '../model/frame.js';
+import { skippedCount, type LineRange, type Snapshot, type Warning } from '../model/snapshot.js';
+import type { FrameClassifier } from '../analysis/frames.js';
+import type { Group } from '../analysis/group.js';
+import { entryOf, type GroupBy } from '../analysis/keys.js';
+import { escapeTerminal } from './escape.js';
+import type { Palette } from './palette.js';
+import type { PathShortener } from './paths.js';
+import { renderTable, truncate, type Cell } from './table.js';
+
+export interface TextOptions {
+  palette: Palette;
+  paths: PathShortener;
+  classifier: FrameClassifier;
+  groupBy: GroupBy;
+  /** Rows in the table; 0 for all. */
+  top: number;
+  /** Groups whose stacks are printed under the table. */
+  stacks: number;
+  /** Terminal width, or null for no truncation (pipes). */
+  width: number | null;
+  /** Name of the input, for the summary line. */
+  source: string;
+}
+
+const FORMAT_NAMES: Record<string, string> = {
+  goroutine: 'goroutine dump',
+  'goroutine-debug1': 'goroutine profile (debug=1)',
+  threadcreate: 'threadcreate profile',
+  goroutineleak: 'goroutine leak profile',
+};
+
+export function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function formatStates(states: Map<string, number>): string {
+  if (states.size === 0) return '';
+  const sorted = [...states].sort((a, b) => b[1] - a[1]);
+  if (sorted.length === 1) return escapeTerminal(sorted[0]![0]);
+  return sorted.map(([s, n]) => `${escapeTerminal(s)} ${n}`).join(', ');
+}
+
+export function formatWait(min: number | null, max: number | null): string {
+  if (min === null || max === null) return '';
+  return min === max ? `${min} min` : `${min}-${max} min`;
+}
+
+export function formatRanges(ranges: readonly LineRange[], limit = 6): string {
+  const parts = ranges.slice(0, limit).map((r) => (r.first === r.last ? `${r.first}` : `${r.first}-${r.last}`));
+  if (ranges.length > limit) parts.push(`… (${ranges.length - limit} more ranges)`);
+  return parts.join(', ');
+}
+
+/** What a group is, in one line: its site, stack head, state or label value. */
+export function groupTitle(g: Group, o: Pick<TextOptions, 'groupBy' | 'classifier' | 'paths'>): string {
+  const m = g.representative;
+  if (o.groupBy === 'state' || o.groupBy.startsWith('label:')) return escapeTerminal(g.key);
+  const head = o.groupBy === 'top' ? o.classifier.topFrame(m.frames) : o.groupBy === 'stack' ? m.frames[0] ?? null : entryOf(m);
+  let text = head === null ? '(no frames)' : escapeTerminal(head.func.full);
+  if (o.groupBy === 'stack' && head !== null) text += ` ${escapeTerminal(o.paths.where(head))}`;
+  if (m.createdBy !== null) text += `  ← ${escapeTerminal(m.createdBy.func.full)} ${escapeTerminal(o.paths.where(m.createdBy))}`;
+  return text;
+}
+
+function frameLine(f: Frame, o: TextOptions): string {
+  const kind = o.classifier.kind(f);
+  const name = escapeTerminal(f.func.full) + (f.args === '' ? '' : `(${escapeTerminal(f.args)})`);
+  const where = escapeTerminal(o.paths.where(f));
+  const text = `      ${name}${where === '' ? '' : '  ' + where}`;
+  const cut = o.width === null ? text : truncate(text, o.width);
+  return kind === 'user' ? o.palette.user(cut) : kind === 'runtime' ? o.palette.dim(cut) : cut;
+}
+
+export function renderStack(g: Group, rank: number, o: TextOptions): string[] {
+  const m = g.representative;
+  const p = o.palette;
+  const lines: string[] = [];
+  const states = formatStates(g.states);
+  const wait = formatWait(g.waitMin, g.waitMax);
+  const facts = [plural(g.count, 'goroutine'), states, wait === '' ? '' : `waiting ${wait}`].filter((s) => s !== '');
+  lines.push(p.bold(`#${rank}  ${facts.join(' · ')}`));
+  if (g.labels !== null) lines.push(`    labels: ${escapeTerminal(JSON.stringify(g.labels))}`);
+  const source = m.source;
+  if ('elidedFrames' in source && source.stackUnavailable) lines.push(p.dim('      (stack unavailable: running on another thread)'));
+  for (const f of m.frames) lines.push(frameLine(f, o));
+  if ('elidedFrames' in source && source.elidedFrames !== 0) {
+    lines.push(p.dim(source.elidedFrames > 0 ? `      … ${source.elidedFrames} frames elided by the runtime` : '      … more frames elided by the runtime'));
+  }
+  if (m.createdBy !== null) {
+    const parent = m.parentId === null ? '' : ` in goroutine ${m.parentId}`;
+    lines.push(`    created by ${escapeTerminal(m.createdBy.func.full)}${parent}  ${escapeTerminal(o.paths.where(m.createdBy))}`);
+  }
+  if (g.ids.length > 1) {
+    const shown = g.ids.slice(0, 12).join(' ');
+    lines.push(p.dim(`    ids: ${shown}${g.ids.length > 12 ? ` … (${g.ids.length - 12} more)` : ''}`));
+  }
+  return lines;
+}
+
+export function renderWarnings(warnings: readonly Warning[], skipped: readonly LineRange[], p: Palette, limit = 10): string[] {
+  const lines: string[] = [];
+  const n = skipped.reduce((a, r) => a + r.last - r.first + 1, 0);
+  if (n > 0) lines.push(p.dim(`skipped ${plural(n, 'non-dump line')}: ${formatRanges(skipped)}`));
+  for (const w of warnings.slice(0, limit)) lines.push(p.warn(`warning: line ${w.line}: ${escapeTerminal(w.message)}`));
+  if (warnings.length > limit) lines.push(p.warn(`warning: … ${warnings.length - limit} more (--json lists them all)`));
+  return lines;
+}
+
+export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): string {
+  const p = o.palette;
+  const out: string[] = [];
+  const unit = o.groupBy === 'site' ? 'site' : 'group';
+  const counted = groups.reduce((a, g) => a + g.count, 0);
+  const what = s.format === 'threadcreate' ? 'thread' : 'goroutine';
+  let summary = `${escapeTerminal(o.source)}: ${FORMAT_NAMES[s.format] ?? s.format}, ${plural(s.total, what)} in ${plural(groups.length, unit)}`;
+  if (o.groupBy !== 'site') summary += ` (by ${o.groupBy})`;
+  if (counted !== s.total) summary += `, ${plural(counted, what)} shown`;
+  out.push(p.bold(summary));
+  for (const m of s.messages) out.push(p.bad(escapeTerminal(m.split('\n')[0]!)));
+  out.push('');
+  const shown = o.top > 0 ? groups.slice(0, o.top) : groups;
+  const total = s.total > 0 ? s.total : counted;
+  const hasStates = groups.some((g) => g.states.size > 0);
+  const hasWait = groups.some((g) => g.waitMin !== null);
+  const columns = [
+    { title: 'COUNT', align: 'right' as const },
+    { title: 'SHARE', align: 'right' as const },
+    ...(hasStates ? [{ title: 'STATE', align: 'left' as const }] : []),
+    ...(hasWait ? [{ title: 'WAIT', align: 'left' as const }] : []),
+    { title: o.groupBy === 'site' ? 'SITE (function run ← where it was started)' : o.groupBy.toUpperCase(), align: 'left' as const, flexible: true },
+  ];
+  const rows = shown.map((g): Cell[] => [
+    { text: g.count.toLocaleString('en-US'), style: p.count },
+    { text: total > 0 ? `${((100 * g.count) / total).toFixed(1)}%` : '' },
+    ...(hasStates ? [{ text: truncate(formatStates(g.states), 32) }] : []),
+    ...(hasWait ? [{ text: formatWait(g.waitMin, g.waitMax) }] : []),
+    { text: groupTitle(g, o) },
+  ]);
+  out.push(...renderTable(columns, rows, o.width, p.dim));
+  if (shown.length < groups.length) out.push(p.dim(`  … ${plural(groups.length - shown.length, 'more ' + unit)} (--top 0 shows all)`));
+  const stacks = groups.slice(0, o.stacks);
+  for (let i = 0; i < stacks.length; i++) {
+    out.push('');
+    out.push(...renderStack(stacks[i]!, i + 1, o));
+  }
+  const notes = renderWarnings(s.warnings, s.skipped, p);
+  if (notes.length > 0) out.push('', ...notes);
+  else if (skippedCount(s) === 0 && s.warnings.length === 0 && s.format === 'goroutine' && groups.length === 0) out.push(p.dim('no goroutines matched'));
+  return out.join('\n') + '\n';
+}
