@@ -31,7 +31,8 @@ export interface SnapshotJson {
 export type OutputJson = SnapshotJson | { snapshots: SnapshotJson[] };
 
 export function snapshotsOf(out: OutputJson): SnapshotJson[] {
-  return 'snapshots' in out ? out.snapshots : [out];
+  const many = (out as { snapshots?: SnapshotJson[] }).snapshots;
+  return Array.isArray(many) ? many : [out as SnapshotJson];
 }
 
 /** The group a truth site stands for: same entry function and `go` statement line. */
