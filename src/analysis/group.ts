@@ -80,6 +80,7 @@ export class Grouper {
 
   /** Groups, biggest first; ties by key so output is stable. */
   result(): Group[] {
+    for (const g of this.groups.values()) g.ids.sort((a, b) => a - b);
     return [...this.groups.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
