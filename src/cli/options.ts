@@ -4,6 +4,8 @@
  */
 import type { Argv } from 'yargs';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
+// Importing the URL input module also registers it, so every command that takes inputs takes URLs.
+import { configureHttp } from '../input/http.js';
 import { EXIT, UserError } from './exit.js';
 
 export interface OutputArgs {
@@ -54,4 +56,46 @@ export function parseSimilarity(value: string): Similarity {
 /** Width for truncating lines: the terminal's, or none when output goes to a pipe or file. */
 export function outputWidth(stream: NodeJS.WriteStream): number | null {
   return stream.isTTY === true ? stream.columns ?? 100 : null;
+}
+
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** `500ms`, `10s`, `1.5m`, `1h`; a bare number is seconds. */
+export function parseDuration(flag: string, value: string | number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(String(value));
+  const ms = m === null ? NaN : Number(m[1]) * DURATION_UNITS[m[2] ?? 's'];
+  if (!(ms > 0)) throw new UserError(`--${flag}: expected a duration such as 500ms, 10s or 2m, got "${value}"`, EXIT.usage);
+  return ms;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `1048576`, `512k`, `100MB`, `2GiB` (binary units). */
+export function parseByteSize(flag: string, value: string | number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(String(value));
+  const bytes = m === null ? NaN : Math.floor(Number(m[1]) * SIZE_UNITS[(m[2] ?? '').toLowerCase()]);
+  if (!(bytes > 0)) throw new UserError(`--${flag}: expected a size such as 100MB or 2GiB, got "${value}"`, EXIT.usage);
+  return bytes;
+}
+
+export interface NetworkArgs {
+  'connect-timeout': string;
+  timeout: string;
+  'max-bytes': string;
+}
+
+/** For commands whose inputs may be URLs: the limits of a fetch, applied before the handler runs. */
+export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
+  return (
+    y
+      .option('connect-timeout', { type: 'string', default: '5s', describe: 'URL inputs: give up when no connection is made within this time' })
+      .option('timeout', { type: 'string', default: '60s', describe: 'URL inputs: give up when the whole response has not arrived within this time' })
+      .option('max-bytes', { type: 'string', default: '1GiB', describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>
+  ).middleware((args) => {
+    configureHttp({
+      connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),
+      timeoutMs: parseDuration('timeout', args.timeout),
+      maxBytes: parseByteSize('max-bytes', args['max-bytes']),
+    });
+  });
 }

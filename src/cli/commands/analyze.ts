@@ -3,9 +3,9 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import { withFilterOptions, withOutputOptions, type FilterArgs, type OutputArgs } from '../options.js';
+import { withFilterOptions, withNetworkOptions, withOutputOptions, type FilterArgs, type NetworkArgs, type OutputArgs } from '../options.js';
 
-export interface AnalyzeArgs extends OutputArgs, FilterArgs {
+export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   inputs: string[];
   'group-by': string;
   similarity: string;
@@ -19,7 +19,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   command: '$0 [inputs..]',
   describe: 'Group the goroutines of a dump by creation site (or stack, state, label) and show the biggest groups first',
   builder: (y) =>
-    withFilterOptions(withOutputOptions(y))
+    withNetworkOptions(withFilterOptions(withOutputOptions(y)))
       .positional('inputs', { type: 'string', array: true, describe: 'Dump files, - for stdin (the default when piped)' })
       .option('group-by', { alias: 'g', type: 'string', default: 'site', describe: 'site | stack | top | state | label:KEY' })
       .option('similarity', { type: 'string', default: 'pointers', describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)' })
