@@ -7,6 +7,7 @@
  *   label:KEY  the value of one pprof label
  */
 import type { Frame } from '../model/frame.js';
+import { entryFrame } from '../model/goroutine.js';
 import type { FrameClassifier } from './frames.js';
 import type { Member } from './members.js';
 
@@ -33,7 +34,7 @@ export function location(f: Frame | null): string {
 }
 
 export function entryOf(m: Member): Frame | null {
-  return m.frames.length > 0 ? m.frames[m.frames.length - 1]! : null;
+  return entryFrame(m.frames);
 }
 
 /** The creation site: entry function, and the `go` statement location when the dump has it. */

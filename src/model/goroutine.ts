@@ -43,7 +43,19 @@ export interface Goroutine {
   readonly line: number;
 }
 
-/** The function the goroutine runs: its bottom frame, or null with no frames. */
-export function entryFrame(g: Pick<Goroutine, 'frames'>): Frame | null {
-  return g.frames.length > 0 ? g.frames[g.frames.length - 1]! : null;
+/**
+ * The function the goroutine runs: its bottom frame, passing over what the
+ * runtime puts below it at GOTRACEBACK=system and in profiles: `runtime.goexit`
+ * and the compiler's go-statement wrappers (`main.main.gowrap1`). Null with no frames.
+ */
+export function entryFrame(frames: readonly Frame[]): Frame | null {
+  let i = frames.length - 1;
+  while (i > 0 && isStartWrapper(frames[i]!.func.full)) i--;
+  return i >= 0 ? frames[i]! : null;
+}
+
+function isStartWrapper(name: string): boolean {
+  if (name === 'runtime.goexit') return true;
+  const dot = name.lastIndexOf('.');
+  return name.startsWith('gowrap', dot + 1);
 }
