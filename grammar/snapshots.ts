@@ -27,7 +27,10 @@ export interface ProfileSection {
   /** The format this header starts, or null when the header is not this section's. */
   start(header: ProfileHeaderFields, text: string): SnapshotFormat | null;
   record(snapshot: Snapshot, record: RawRecord): string | null;
-  setting(snapshot: Snapshot, text: string): boolean;
+  /** The header line itself (right after `start`), a setting line or a `#` comment line: true when read. */
+  setting(snapshot: Snapshot, text: string, line: number): boolean;
+  /** Called once per snapshot at the end of the input: checks that need the whole section (cut-off files). */
+  end?(snapshot: Snapshot): void;
 }
 
 export interface ParseResult {
@@ -112,7 +115,7 @@ export class SnapshotBuilder implements DumpEvents {
       const format = section.start(header, text);
       if (format !== null) {
         const s = this.start(format, line);
-        section.setting(s, text);
+        section.setting(s, text, line);
         return;
       }
     }
@@ -122,7 +125,7 @@ export class SnapshotBuilder implements DumpEvents {
 
   profileSetting(text: string, line: number): void {
     const s = this.current;
-    if (s !== null && this.sections.some((section) => section.setting(s, text))) {
+    if (s !== null && this.sections.some((section) => section.setting(s, text, line))) {
       this.touch(line);
       this.lastWasNoise = false;
       return;
@@ -192,6 +195,7 @@ export class SnapshotBuilder implements DumpEvents {
   }
 
   finish(lines: number): ParseResult {
+    for (const s of this.snapshots) for (const section of this.sections) section.end?.(s);
     if (this.snapshots.length === 0) {
       return { snapshots: [], lines, skipped: this.pendingSkipped, warnings: this.pendingWarnings };
     }

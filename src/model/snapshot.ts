@@ -1,4 +1,5 @@
 import type { Goroutine } from './goroutine.js';
+import type { ContentionProfile, HeapProfile } from './profile.js';
 import type { CountRecord } from './record.js';
 
 export type SnapshotFormat =
@@ -38,6 +39,10 @@ export interface Snapshot {
   readonly skipped: LineRange[];
   firstLine: number;
   lastLine: number;
+  /** heap and allocs profiles. */
+  heap?: HeapProfile;
+  /** block and mutex profiles. */
+  contention?: ContentionProfile;
 }
 
 export function skippedCount(s: Pick<Snapshot, 'skipped'>): number {

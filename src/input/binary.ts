@@ -1,0 +1,247 @@
+/**
+ * Binary (debug=0) profiles: a gzip-compressed profile.proto, decoded with
+ * the pprof-format package (loaded on first use, so text runs never load it)
+ * into the same model as the text forms. Stacks are trimmed the way
+ * runtime/pprof prints them in debug=1 text (printStackRecord: runtime frames
+ * at the leaf and runtime.goexit left out, except in contention profiles), so
+ * text and binary forms of one snapshot group the same way.
+ *
+ * Damaged input gives what can be read: a cut or corrupt gzip stream is
+ * inflated up to the damage, a cut proto is read up to its last whole field
+ * (Go writes the string table last, so a cut file loses its function names:
+ * frames are then named by address), each with a warning.
+ */
+import { constants, createGunzip, gunzipSync } from 'node:zlib';
+import type { Profile } from 'pprof-format';
+import type { ParseResult } from '../../grammar/parse.js';
+import { pcFrame } from '../../grammar/heap.js';
+import { splitFunctionName, type Frame } from '../model/frame.js';
+import type { Labels } from '../model/goroutine.js';
+import { endpointOfName, newContentionProfile, newHeapProfile } from '../model/profile.js';
+import { newSnapshot, type Snapshot, type SnapshotFormat, type Warning } from '../model/snapshot.js';
+import { EXIT, UserError } from '../cli/exit.js';
+import { registerBinaryDecoder } from './load.js';
+import type { InputSource } from './source.js';
+
+type PprofModule = typeof import('pprof-format');
+
+/** Inflates as much as the stream allows; `error` says where and why it stopped. */
+async function inflate(bytes: Buffer): Promise<{ data: Buffer; error: string | null }> {
+  try {
+    return { data: gunzipSync(bytes), error: null };
+  } catch (e) {
+    const strictError = (e as Error).message;
+    const parts: Buffer[] = [];
+    const data = await new Promise<Buffer>((resolve) => {
+      const z = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+      z.on('data', (d: Buffer) => parts.push(d));
+      z.on('error', () => resolve(Buffer.concat(parts)));
+      z.on('end', () => resolve(Buffer.concat(parts)));
+      z.end(bytes);
+    });
+    return { data, error: strictError };
+  }
+}
+
+function readVarint(buf: Uint8Array, at: number): [number, number] | null {
+  let value = 0;
+  let scale = 1;
+  for (let i = at; i < buf.length && i < at + 10; i++) {
+    const b = buf[i]!;
+    value += (b & 0x7f) * scale;
+    scale *= 128;
+    if ((b & 0x80) === 0) return [value, i + 1];
+  }
+  return null;
+}
+
+/**
+ * Decodes the top-level fields one at a time (pprof-format does not notice a
+ * cut buffer: it would read a shortened last field as if whole).
+ */
+function decodeTolerant(pprof: PprofModule, buf: Uint8Array, warnings: Warning[]): Profile {
+  const data: Parameters<typeof pprof.Profile.decodeValue>[0] = {};
+  let at = 0;
+  let bad = 0;
+  while (at < buf.length) {
+    const tag = readVarint(buf, at);
+    const field = tag === null ? 0 : Math.floor(tag[0] / 8);
+    const wire = tag === null ? -1 : tag[0] & 7;
+    let payload: Uint8Array | null = null;
+    let next = -1;
+    if (tag !== null && wire === 0) {
+      const v = readVarint(buf, tag[1]);
+      if (v !== null) [payload, next] = [buf.subarray(tag[1], v[1]), v[1]];
+    } else if (tag !== null && wire === 2) {
+      const len = readVarint(buf, tag[1]);
+      if (len !== null && len[1] + len[0] <= buf.length) [payload, next] = [buf.subarray(len[1], len[1] + len[0]), len[1] + len[0]];
+    }
+    if (payload === null || field === 0) {
+      const what = wire === 0 || wire === 2 ? 'is cut off' : 'is corrupt (an unreadable field)';
+      warnings.push({ line: 0, message: `the profile ${what} at byte ${at} of ${buf.length}: only what comes before is read` });
+      break;
+    }
+    try {
+      pprof.Profile.decodeValue(data, field, payload);
+    } catch {
+      bad++;
+    }
+    at = next;
+  }
+  if (bad > 0) warnings.push({ line: 0, message: `${bad} fields of the profile could not be decoded and were passed over` });
+  return new pprof.Profile(data);
+}
+
+interface Decoded {
+  strings: string[];
+  frames(sample: Profile['sample'][number]): Frame[];
+  pcs(sample: Profile['sample'][number]): string[];
+}
+
+/** Location → frames (inlined callees first, as the text prints them), with names from the string table. */
+function symbolizer(p: Profile): Decoded {
+  const strings = p.stringTable.strings;
+  const str = (i: number | bigint): string => strings[Number(i)] ?? '';
+  const functions = new Map(p.function.map((f) => [Number(f.id), f]));
+  const names = new Map<string, ReturnType<typeof splitFunctionName>>();
+  const locations = new Map<number, { frames: Frame[]; pc: string }>();
+  for (const loc of p.location) {
+    const pc = '0x' + ((BigInt(loc.address) + 1n) & 0xffffffffffffffffn).toString(16);
+    const frames: Frame[] = [];
+    for (const line of loc.line) {
+      const fn = functions.get(Number(line.functionId));
+      const full = fn === undefined ? '' : str(fn.name);
+      if (full === '') continue;
+      let name = names.get(full);
+      if (name === undefined) names.set(full, (name = splitFunctionName(full)));
+      frames.push({ func: name, args: '', file: fn === undefined ? '' : str(fn.filename), line: Number(line.line), pcOffset: -1, inlined: false, registers: '' });
+    }
+    locations.set(Number(loc.id), { frames: frames.length > 0 ? frames : [pcFrame(pc)], pc });
+  }
+  return {
+    strings,
+    frames: (s) => s.locationId.flatMap((id) => locations.get(Number(id))?.frames ?? [pcFrame('0x0')]),
+    pcs: (s) => s.locationId.map((id) => locations.get(Number(id))?.pc ?? '0x0'),
+  };
+}
+
+function isRuntime(f: Frame): boolean {
+  return f.func.full.startsWith('runtime.') || f.func.full.startsWith('internal/runtime/');
+}
+
+/** runtime/pprof printStackRecord: drop runtime.goexit, and the runtime frames at the leaf unless nothing else is left. */
+function textStack(frames: Frame[], keepRuntimeLeaf: boolean): Frame[] {
+  const noExit = frames.filter((f) => f.func.full !== 'runtime.goexit');
+  if (keepRuntimeLeaf) return noExit;
+  const first = noExit.findIndex((f) => !isRuntime(f));
+  return first < 0 ? noExit : noExit.slice(first);
+}
+
+function labelsOf(strings: string[], s: Profile['sample'][number]): Labels | null {
+  let out: Record<string, string> | null = null;
+  for (const l of s.label) {
+    if (Number(l.str) === 0) continue; // numeric labels (heap "bytes") have no text form
+    (out ??= {})[strings[Number(l.key)] ?? ''] = strings[Number(l.str)] ?? '';
+  }
+  return out;
+}
+
+const COUNT_FORMATS: Record<string, SnapshotFormat> = {
+  goroutine: 'goroutine-debug1',
+  threadcreate: 'threadcreate',
+  goroutineleak: 'goroutineleak',
+};
+
+/** What kind of profile this is: by sample types, else (types lost to a cut) by value count and the input name. */
+function kindOf(types: string[], valueCount: number, defaultType: string, name: string): { format: SnapshotFormat; byName: boolean } | null {
+  const endpoint = endpointOfName(name);
+  if (types.includes('inuse_space') || types.includes('alloc_space')) return { format: defaultType === 'alloc_space' ? 'allocs' : 'heap', byName: false };
+  if (types[0] === 'contentions') return { format: endpoint === 'mutex' ? 'mutex' : 'block', byName: true };
+  const count = COUNT_FORMATS[types[0] ?? ''];
+  if (count !== undefined) return { format: count, byName: false };
+  if (types.some((t) => t !== '')) return null;
+  // The string table is gone: guess from the shape, name first.
+  if (valueCount === 4) return { format: endpoint === 'allocs' ? 'allocs' : 'heap', byName: true };
+  if (valueCount === 2) return { format: endpoint === 'mutex' ? 'mutex' : 'block', byName: true };
+  if (valueCount === 1) return { format: COUNT_FORMATS[endpoint ?? 'goroutine'] ?? 'goroutine-debug1', byName: true };
+  return null;
+}
+
+function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snapshot | null {
+  const sym = symbolizer(p);
+  const str = (i: number | bigint): string => sym.strings[Number(i)] ?? '';
+  const types = p.sampleType.map((t) => str(t.type));
+  const valueCount = p.sample[0]?.value.length ?? p.sampleType.length;
+  const kind = kindOf(types, valueCount, str(p.defaultSampleType), source.name);
+  if (kind === null) {
+    warnings.push({ line: 0, message: `a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles` });
+    return null;
+  }
+  const s = newSnapshot(kind.format, 0);
+  s.lastLine = 0;
+  const index = (name: string, fallback: number): number => (types.includes(name) ? types.indexOf(name) : fallback);
+  const value = (smp: Profile['sample'][number], i: number): number => Number(smp.value[i] ?? 0);
+  const period = Number(p.period);
+  if (kind.format === 'heap' || kind.format === 'allocs') {
+    const h = newHeapProfile(period > 0 ? period : 1, true, kind.byName ? 'input-name' : 'sample-type');
+    const [ao, ab, io, ib] = [index('alloc_objects', 0), index('alloc_space', 1), index('inuse_objects', 2), index('inuse_space', 3)];
+    for (const smp of p.sample) {
+      h.records.push({
+        allocObjects: value(smp, ao),
+        allocBytes: value(smp, ab),
+        inuseObjects: value(smp, io),
+        inuseBytes: value(smp, ib),
+        labels: labelsOf(sym.strings, smp),
+        frames: textStack(sym.frames(smp), false),
+        pcs: sym.pcs(smp),
+        line: 0,
+      });
+    }
+    s.heap = h;
+    s.total = h.records.length;
+  } else if (kind.format === 'block' || kind.format === 'mutex') {
+    const c = newContentionProfile('nanoseconds', kind.byName ? (endpointOfName(source.name) === null ? 'default' : 'input-name') : 'header');
+    c.samplingPeriod = period > 0 ? period : null;
+    const [n, d] = [index('contentions', 0), index('delay', 1)];
+    for (const smp of p.sample) {
+      c.records.push({ count: value(smp, n), delay: value(smp, d), labels: labelsOf(sym.strings, smp), frames: textStack(sym.frames(smp), true), pcs: sym.pcs(smp), line: 0 });
+    }
+    s.contention = c;
+    s.total = c.records.length;
+  } else {
+    for (const smp of p.sample) {
+      const count = value(smp, 0);
+      s.records.push({ count, labels: labelsOf(sym.strings, smp), frames: textStack(sym.frames(smp), false), pcs: sym.pcs(smp), line: 0 });
+      s.total += count;
+    }
+  }
+  if (kind.byName && types.every((t) => t === '')) {
+    warnings.push({ line: 0, message: `the profile's names were lost (cut off before its string table): read as ${kind.format} from its shape and name, frames named by address` });
+  }
+  return s;
+}
+
+/** The BinaryDecoder for load.ts. */
+export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<ParseResult> {
+  const warnings: Warning[] = [];
+  let proto: Buffer = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    const { data, error } = await inflate(bytes);
+    if (error !== null) {
+      const what = /unexpected end/i.test(error) ? 'cut off' : 'corrupt';
+      warnings.push({ line: 0, message: `the gzip stream is ${what} (${error}); ${data.length} bytes could be inflated and are read` });
+    }
+    proto = data;
+  }
+  if (proto.length === 0) {
+    throw new UserError(`${source.name}: the binary profile could not be read: ${warnings.map((w) => w.message).join('; ') || 'it is empty'}`, EXIT.inputError);
+  }
+  const pprof = await import('pprof-format');
+  const profile = decodeTolerant(pprof, proto, warnings);
+  const snapshot = toSnapshot(profile, source, warnings);
+  if (snapshot === null) return { snapshots: [], lines: 0, skipped: [], warnings };
+  snapshot.warnings.push(...warnings);
+  return { snapshots: [snapshot], lines: 0, skipped: [], warnings: [] };
+}
+
+registerBinaryDecoder(decodeBinary);
