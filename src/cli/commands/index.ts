@@ -5,6 +5,10 @@
  */
 import type { CommandModule } from 'yargs';
 import { analyzeCommand } from './analyze.js';
+import { diffCommand } from './diff.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- yargs' CommandModule is generic per command
-export const commands: CommandModule<object, never>[] = [analyzeCommand as unknown as CommandModule<object, never>];
+export const commands: CommandModule<object, never>[] = [
+  analyzeCommand as unknown as CommandModule<object, never>,
+  diffCommand as unknown as CommandModule<object, never>,
+];

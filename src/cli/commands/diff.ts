@@ -1,0 +1,40 @@
+/**
+ * `gdump diff BEFORE AFTER [MORE…]`: line snapshots up by creation site and
+ * show which sites grew, biggest growth first.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { EXIT_CODES_HELP } from '../exit.js';
+import { withNetworkOptions, withOutputOptions, type NetworkArgs, type OutputArgs } from '../options.js';
+
+export interface DiffArgs extends OutputArgs, NetworkArgs {
+  inputs: string[];
+  by: string;
+  top: number;
+  stacks: number;
+  times: string | undefined;
+  'fail-on-growth': number | undefined;
+  'ignore-site': string | undefined;
+}
+
+export const diffCommand: CommandModule<object, DiffArgs> = {
+  command: 'diff <inputs..>',
+  describe: 'Compare snapshots taken over time: which creation sites grew (two snapshots), and which grew in every interval (three or more)',
+  builder: (y) =>
+    withNetworkOptions(withOutputOptions(y))
+      .positional('inputs', { type: 'string', array: true, describe: 'Two or more dumps in the order they were taken (files, - for stdin, URLs); traceback and debug=1 may be mixed' })
+      .option('by', { type: 'string', default: 'site', describe: 'Match on: site (function run + `go` statement) | stack | top (first user frame) | label:KEY' })
+      .option('top', { type: 'number', default: 20, describe: 'Rows per table (0: all)' })
+      .option('stacks', { type: 'number', default: 3, describe: 'Print the stacks of this many of the sites that grew most' })
+      .option('times', { type: 'string', describe: 'When each snapshot was taken, comma-separated dates or offsets (0,15m,30m); default: file modification times' })
+      .option('fail-on-growth', { type: 'number', describe: 'CI check: exit 1 when any site grew by more than N goroutines' })
+      .option('ignore-site', { type: 'string', describe: 'Leave out sites whose key, entry or creator function matches this regex (known, accepted growth)' })
+      .example('$0 diff before.txt after.txt', 'Which creation sites grew between two dumps')
+      .example('$0 diff before.debug1.txt after.txt', 'debug=1 against traceback text: sites are matched on the function they run')
+      .example('$0 diff s1.txt s2.txt s3.txt --times 0,1h,2h', 'A series: counts per snapshot, sparkline, growth per hour, sites that grew in every interval')
+      .example('$0 diff base.txt now.txt --fail-on-growth 10 --ignore-site "^net/http"', 'CI: fail when any site grew by more than 10 goroutines')
+      .epilogue(EXIT_CODES_HELP) as unknown as Argv<DiffArgs>,
+  handler: async (args) => {
+    const { runDiff } = await import('../run/diff.js');
+    process.exitCode = await runDiff(args);
+  },
+};

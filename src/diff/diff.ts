@@ -1,0 +1,294 @@
+/**
+ * Lines up N goroutine snapshots by creation site (or stack, top frame,
+ * label) and says which sites grew. Goroutine ids mean nothing across time,
+ * so members are folded per snapshot under a key that leaves out ids,
+ * pointers and pc offsets, and the folded sites are joined into one series
+ * per site:
+ *   1. same exact key (same `go` statement at the same file:line), else
+ *   2. same loose key (same functions, other lines or directory: a new
+ *      build), taking the closest unpaired site, so a deploy that shifted
+ *      lines does not show every site as vanished plus new.
+ * The result keeps, per site and snapshot, the count, states, wait ages and
+ * one representative goroutine, for the text report, JSON, the TUI's diff
+ * view and `watch`.
+ */
+import type { Frame } from '../model/frame.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { classifierFor } from '../analysis/group.js';
+import { membersOf, type Member } from '../analysis/members.js';
+import { keyDetailOf, keysFunction, normalEntry, normalFrames, type DiffBy, type KeyDetail } from './keys.js';
+
+/** One site in one snapshot. */
+export interface SitePoint {
+  /** The exact key in this snapshot (it differs between snapshots when the site moved). */
+  readonly key: string;
+  count: number;
+  /** State → goroutines; empty for debug=1 profiles. */
+  readonly states: Map<string, number>;
+  waitMin: number | null;
+  waitMax: number | null;
+  /** The first member folded in: its stack stands for the site in this snapshot. */
+  readonly representative: Member;
+}
+
+export type SiteStatus = 'grew' | 'shrank' | 'same' | 'new' | 'vanished';
+
+export interface DiffSite {
+  /** The exact key in the last snapshot that has the site. */
+  readonly key: string;
+  /** The key without file:line: what moved sites share. */
+  readonly looseKey: string;
+  /** One per snapshot; null where the site has no goroutines. */
+  readonly points: readonly (SitePoint | null)[];
+  /** Goroutines per snapshot (0 where absent). */
+  readonly counts: readonly number[];
+  readonly before: number;
+  readonly after: number;
+  readonly delta: number;
+  /** delta / before in percent; null for a new site. */
+  readonly deltaPercent: number | null;
+  /** Grew in every interval between consecutive snapshots: the leak signature. */
+  readonly monotonic: boolean;
+  /** State → change from the first to the last snapshot (non-zero only); null when either side has no states (debug=1). */
+  readonly states: ReadonlyMap<string, number> | null;
+  /** The exact key changed between snapshots: same functions, other lines (a new build). */
+  readonly moved: boolean;
+  /** Goroutines per hour between the first and last snapshot, when both times are known. */
+  readonly growthPerHour: number | null;
+  readonly status: SiteStatus;
+  /** The last point that exists: its representative stands for the site. */
+  readonly latest: SitePoint;
+  /** The first point that exists. */
+  readonly earliest: SitePoint;
+  /** Entry frame and `go` statement of the latest representative (createdBy null when unknown). */
+  readonly entry: Frame | null;
+  readonly createdBy: Frame | null;
+}
+
+export interface DiffOptions {
+  /** The key sites are matched on (default: site). */
+  by?: DiffBy;
+  /** Sites whose key or function names match are left out (--ignore-site). */
+  ignore?: RegExp;
+  /** When each snapshot was taken (file mtime, --times); null where unknown. */
+  times?: readonly (Date | null)[];
+}
+
+export interface DiffResult {
+  readonly kind: 'goroutine';
+  readonly by: DiffBy;
+  /** What the keys could use: `created by` and args only when every snapshot has them. */
+  readonly detail: KeyDetail;
+  /** Biggest growth first. */
+  readonly sites: DiffSite[];
+  /** Goroutines per snapshot, as the dumps count them (ignored sites included). */
+  readonly totals: readonly number[];
+  readonly times: readonly (Date | null)[];
+  /** Sites left out by `ignore`. */
+  readonly ignored: number;
+}
+
+interface FoldedPoint extends SitePoint {
+  readonly loose: string;
+}
+
+/** Folds one snapshot's members into points by exact key. */
+function foldSnapshot(s: Snapshot, by: DiffBy, detail: KeyDetail): Map<string, FoldedPoint> {
+  const keys = keysFunction(by, detail, classifierFor(s));
+  const points = new Map<string, FoldedPoint>();
+  for (const m of membersOf(s)) {
+    const k = keys(m);
+    let p = points.get(k.exact);
+    if (p === undefined) {
+      p = { key: k.exact, loose: k.loose, count: 0, states: new Map(), waitMin: null, waitMax: null, representative: m };
+      points.set(k.exact, p);
+    }
+    p.count += m.count;
+    if (m.state !== null) p.states.set(m.state, (p.states.get(m.state) ?? 0) + m.count);
+    if (m.waitMinutes !== null) {
+      if (p.waitMin === null || m.waitMinutes < p.waitMin) p.waitMin = m.waitMinutes;
+      if (p.waitMax === null || m.waitMinutes > p.waitMax) p.waitMax = m.waitMinutes;
+    }
+  }
+  return points;
+}
+
+/** A site being assembled: its points so far. */
+interface Track {
+  readonly loose: string;
+  readonly points: (FoldedPoint | null)[];
+  moved: boolean;
+}
+
+function chainOf(m: Member): string {
+  return normalFrames(m)
+    .map((f) => f.func.full)
+    .join('\n');
+}
+
+/** The line that places a site: its `go` statement's, else its entry's. */
+function anchor(m: Member): Frame | null {
+  return m.createdBy ?? normalEntry(m);
+}
+
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/** How far apart two points of the same loose key are: same function chain first, then same file name, then nearest line. */
+function distance(a: Member, b: Member): number {
+  let d = chainOf(a) === chainOf(b) ? 0 : 1_000_000;
+  const fa = anchor(a);
+  const fb = anchor(b);
+  if (fa !== null && fb !== null) {
+    if (baseName(fa.file) !== baseName(fb.file)) d += 100_000;
+    d += Math.abs(fa.line - fb.line);
+  }
+  return d;
+}
+
+function lastPresent<T>(points: readonly (T | null)[]): T {
+  for (let i = points.length - 1; i >= 0; i--) if (points[i] !== null) return points[i]!;
+  throw new Error('a site without points');
+}
+
+/** Joins each snapshot's points onto the tracks: exact keys first, then the closest unpaired track with the same loose key. */
+function matchTracks(folded: readonly Map<string, FoldedPoint>[]): Track[] {
+  const n = folded.length;
+  const tracks: Track[] = [];
+  const byExact = new Map<string, Track>();
+  const byLoose = new Map<string, Track[]>();
+  const add = (p: FoldedPoint, i: number): void => {
+    const t: Track = { loose: p.loose, points: new Array<FoldedPoint | null>(n).fill(null), moved: false };
+    t.points[i] = p;
+    tracks.push(t);
+    byExact.set(p.key, t);
+    const list = byLoose.get(p.loose);
+    if (list === undefined) byLoose.set(p.loose, [t]);
+    else list.push(t);
+  };
+  folded.forEach((points, i) => {
+    const unmatched: FoldedPoint[] = [];
+    for (const p of points.values()) {
+      const t = byExact.get(p.key);
+      if (t !== undefined && t.points[i] === null) t.points[i] = p;
+      else unmatched.push(p);
+    }
+    const pairs: { p: FoldedPoint; t: Track; d: number }[] = [];
+    for (const p of unmatched) {
+      for (const t of byLoose.get(p.loose) ?? []) {
+        if (t.points[i] === null) pairs.push({ p, t, d: distance(lastPresent(t.points).representative, p.representative) });
+      }
+    }
+    pairs.sort((a, b) => a.d - b.d);
+    const placed = new Set<FoldedPoint>();
+    for (const { p, t } of pairs) {
+      if (placed.has(p) || t.points[i] !== null) continue;
+      t.points[i] = p;
+      t.moved = true;
+      byExact.set(p.key, t);
+      placed.add(p);
+    }
+    for (const p of unmatched) if (!placed.has(p)) add(p, i);
+  });
+  return tracks;
+}
+
+/** Change per state from the first to the last snapshot, non-zero only. */
+function stateDeltas(first: SitePoint | null, last: SitePoint | null): Map<string, number> {
+  const out = new Map<string, number>();
+  const names = new Set([...(first?.states.keys() ?? []), ...(last?.states.keys() ?? [])]);
+  for (const s of names) {
+    const d = (last?.states.get(s) ?? 0) - (first?.states.get(s) ?? 0);
+    if (d !== 0) out.set(s, d);
+  }
+  return new Map([...out].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
+}
+
+/** Grew in every interval (with two snapshots: grew at all). */
+export function isMonotonic(counts: readonly number[]): boolean {
+  if (counts.length < 2) return false;
+  for (let i = 1; i < counts.length; i++) if (counts[i]! <= counts[i - 1]!) return false;
+  return true;
+}
+
+/** Below this span a rate says more about how fast files were copied than about a leak. */
+const MIN_RATE_SPAN_MS = 60_000;
+
+/** Change per hour between the first and last time, or null when a time is unknown or they are under a minute apart. */
+export function perHour(delta: number, times: readonly (Date | null)[]): number | null {
+  const first = times[0];
+  const last = times[times.length - 1];
+  if (first == null || last == null) return null;
+  const ms = last.getTime() - first.getTime();
+  return ms >= MIN_RATE_SPAN_MS ? delta / (ms / 3_600_000) : null;
+}
+
+function statusOf(before: number, after: number): SiteStatus {
+  if (before === 0) return 'new';
+  if (after === 0) return 'vanished';
+  return after > before ? 'grew' : after < before ? 'shrank' : 'same';
+}
+
+function finishSite(t: Track, statesKnown: boolean, times: readonly (Date | null)[]): DiffSite {
+  const counts = t.points.map((p) => p?.count ?? 0);
+  const before = counts[0]!;
+  const after = counts[counts.length - 1]!;
+  const delta = after - before;
+  const latest = lastPresent(t.points);
+  const earliest = t.points.find((p) => p !== null)!;
+  return {
+    key: latest.key,
+    looseKey: t.loose,
+    points: t.points,
+    counts,
+    before,
+    after,
+    delta,
+    deltaPercent: before === 0 ? null : (100 * delta) / before,
+    monotonic: isMonotonic(counts),
+    states: statesKnown ? stateDeltas(t.points[0]!, t.points[t.points.length - 1]!) : null,
+    moved: t.moved,
+    growthPerHour: perHour(delta, times),
+    status: statusOf(before, after),
+    latest,
+    earliest,
+    entry: normalEntry(latest.representative),
+    createdBy: latest.representative.createdBy,
+  };
+}
+
+/** Biggest growth first; then the bigger site; then by key, so output is stable. */
+export function compareSites(a: DiffSite, b: DiffSite): number {
+  return b.delta - a.delta || b.after - a.after || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function ignored(t: Track, re: RegExp): boolean {
+  for (const p of t.points) {
+    if (p === null) continue;
+    const m = p.representative;
+    if (re.test(p.key) || re.test(normalEntry(m)?.func.full ?? '') || (m.createdBy !== null && re.test(m.createdBy.func.full))) return true;
+  }
+  return false;
+}
+
+/** Compares snapshots taken one after another (at least one; two for a diff, more for a series). */
+export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptions = {}): DiffResult {
+  const by = options.by ?? 'site';
+  const detail = keyDetailOf(snapshots);
+  const times = options.times ?? snapshots.map(() => null);
+  const tracks = matchTracks(snapshots.map((s) => foldSnapshot(s, by, detail)));
+  const kept = options.ignore === undefined ? tracks : tracks.filter((t) => !ignored(t, options.ignore!));
+  const first = snapshots[0];
+  const last = snapshots[snapshots.length - 1];
+  const statesKnown = first?.format === 'goroutine' && last?.format === 'goroutine';
+  return {
+    kind: 'goroutine',
+    by,
+    detail,
+    sites: kept.map((t) => finishSite(t, statesKnown, times)).sort(compareSites),
+    totals: snapshots.map((s) => s.total),
+    times,
+    ignored: tracks.length - kept.length,
+  };
+}
