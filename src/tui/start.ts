@@ -1,11 +1,15 @@
 /**
- * Entry of the interactive view. Placeholder until the Ink app lands: it says
- * so plainly instead of pretending.
+ * Entry of the interactive view (`gdump -i`), imported only on that path.
+ * Ink and React are loaded only once a terminal is found, so the fallback
+ * to the plain table costs no more than a plain run.
  */
 import type { GroupBy, Similarity } from '../analysis/keys.js';
 import type { MemberFilter } from '../analysis/group.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { EXIT, UserError } from '../cli/exit.js';
+import { EXIT } from '../cli/exit.js';
+import { TuiModel } from './model.js';
+import { initialState } from './state.js';
+import { openTerminal } from './terminal.js';
 
 export interface TuiOptions {
   snapshots: Snapshot[];
@@ -13,8 +17,49 @@ export interface TuiOptions {
   similarity: Similarity;
   filter: MemberFilter;
   fullPaths: boolean;
+  /** Name of the input for the title bar. */
+  source?: string;
 }
 
-export async function startTui(_options: TuiOptions): Promise<number> {
-  throw new UserError('the interactive view (-i) is not available in this build', EXIT.usage);
+/** Leaves the screen the shell had, as less does: the alternate screen buffer. */
+const ENTER_ALT_SCREEN = '\u001b[?1049h';
+const LEAVE_ALT_SCREEN = '\u001b[?1049l';
+
+/**
+ * Runs the interactive view until the user quits and returns the exit code;
+ * returns null when there is no terminal (after saying so on stderr), for
+ * the caller to print the plain report instead.
+ */
+export async function startTui(options: TuiOptions): Promise<number | null> {
+  const terminal = openTerminal();
+  if (terminal === null) {
+    process.stderr.write('gdump: -i needs a terminal, and neither standard input nor /dev/tty is one; printing the table instead\n');
+    return null;
+  }
+  const snapshots = options.snapshots;
+  // Several snapshots without `diff`: the latest is the one to explore.
+  const snapshot = snapshots[snapshots.length - 1]!;
+  const source = (options.source ?? 'dump') + (snapshots.length > 1 ? ` [snapshot ${snapshots.length} of ${snapshots.length}]` : '');
+  const model = new TuiModel(snapshot, { groupBy: options.groupBy, similarity: options.similarity, filter: options.filter }, source);
+  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('./App.js')]);
+
+  const { stdin, stdout } = terminal;
+  const initial = initialState(model, { sort: 'count', filter: null, hideRuntime: false, fullPaths: options.fullPaths }, stdout.columns || 80, (stdout.rows || 24) - 1);
+  let restored = false;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    stdout.write(LEAVE_ALT_SCREEN);
+    terminal.close();
+  };
+  process.once('exit', restore);
+  stdout.write(ENTER_ALT_SCREEN);
+  try {
+    const app = render(createElement(App, { model, initial }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+    await app.waitUntilExit();
+  } finally {
+    restore();
+    process.off('exit', restore);
+  }
+  return EXIT.ok;
 }

@@ -34,7 +34,10 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 
   if (args.interactive) {
     const { startTui } = await import('../../tui/start.js');
-    return startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy, similarity, filter, fullPaths: args['full-paths'] });
+    const source = snapshots[snapshots.length - 1]!.source;
+    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy, similarity, filter, fullPaths: args['full-paths'], source });
+    // null: no terminal to run in; startTui said so, and the plain report follows.
+    if (code !== null) return code;
   }
 
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);

@@ -1,0 +1,60 @@
+/**
+ * The Ink app: keys in, reducer, one Screen out. The model comes in as a
+ * prop and never enters React state; the reducer's state holds only
+ * settings, the page stack and each page's window.
+ */
+import { useEffect, useReducer } from 'react';
+import { useApp, useInput, useStdout } from 'ink';
+import { escapeTerminal } from '../render/escape.js';
+import type { Style } from './document.js';
+import type { TuiModel } from './model.js';
+import { Screen } from './Screen.js';
+import { bodyHeight, currentPage, reduce, visibleDoc, type TuiAction, type TuiState } from './state.js';
+
+const HINTS: Record<string, string> = {
+  list: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
+  group: 'Enter open goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
+  goroutine: 'p parent · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
+};
+
+function statusOf(state: TuiState): { text: string; style: Style } {
+  if (state.editingFilter) {
+    const note = state.filterError !== null ? `  (not a regex yet: ${state.filterError})` : '  (Enter keeps, Esc cancels)';
+    return { text: ` /${escapeTerminal(state.filterText)}▏${note}`, style: state.filterError !== null ? 'warn' : 'plain' };
+  }
+  if (state.message !== null) return { text: ' ' + state.message, style: 'warn' };
+  if (state.help !== null) return { text: ' any key closes the help', style: 'dim' };
+  return { text: ' ' + HINTS[currentPage(state).page.kind]!, style: 'dim' };
+}
+
+export interface AppProps {
+  model: TuiModel;
+  initial: TuiState;
+}
+
+export function App({ model, initial }: AppProps) {
+  const [state, dispatch] = useReducer((s: TuiState, a: TuiAction) => reduce(model, s, a), initial);
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  useEffect(() => {
+    const onResize = (): void => {
+      if (stdout.columns > 0 && stdout.rows > 0) dispatch({ type: 'resize', width: stdout.columns, height: stdout.rows - 1 });
+    };
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+
+  const doc = visibleDoc(model, state);
+  const window = state.help ?? currentPage(state);
+  const status = statusOf(state);
+  return <Screen doc={doc} cursor={window.cursor} top={window.top} height={bodyHeight(state, doc)} width={state.width} status={status.text} statusStyle={status.style} />;
+}

@@ -1,0 +1,93 @@
+/**
+ * Every key of the interactive view, as data. The same table decides what a
+ * key press does, fills the `?` overlay, and prints the README's key table,
+ * so the three cannot disagree.
+ */
+import type { Key } from 'ink';
+
+export type KeyAction =
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'open'
+  | 'back'
+  | 'quit'
+  | 'help'
+  | 'regroup'
+  | 'sort'
+  | 'filter'
+  | 'toggleRuntime'
+  | 'toggleFullPaths'
+  | 'parent';
+
+/** Which views a binding works in; `all` for everywhere. */
+export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff';
+
+/** One way to press a key: a character, a named key of Ink's `Key`, with or without Ctrl. */
+export interface KeyPress {
+  readonly input?: string;
+  readonly key?: 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
+  readonly ctrl?: boolean;
+}
+
+export interface Binding {
+  readonly action: KeyAction;
+  readonly presses: readonly KeyPress[];
+  /** How the keys are written in help: `j ↓`. */
+  readonly label: string;
+  readonly help: string;
+  readonly where: readonly Where[];
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { action: 'up', presses: [{ input: 'k' }, { key: 'upArrow' }, { input: 'p', ctrl: true }], label: 'k ↑', help: 'move up', where: ['all'] },
+  { action: 'down', presses: [{ input: 'j' }, { key: 'downArrow' }, { input: 'n', ctrl: true }], label: 'j ↓', help: 'move down', where: ['all'] },
+  { action: 'pageUp', presses: [{ key: 'pageUp' }, { input: 'b', ctrl: true }, { input: 'u', ctrl: true }], label: 'PgUp Ctrl-B', help: 'page up', where: ['all'] },
+  { action: 'pageDown', presses: [{ key: 'pageDown' }, { input: 'f', ctrl: true }, { input: 'd', ctrl: true }, { input: ' ' }], label: 'PgDn Ctrl-F Space', help: 'page down', where: ['all'] },
+  { action: 'home', presses: [{ key: 'home' }, { input: '<' }], label: 'Home <', help: 'first line', where: ['all'] },
+  { action: 'end', presses: [{ key: 'end' }, { input: 'G' }, { input: '>' }], label: 'End G >', help: 'last line', where: ['all'] },
+  { action: 'open', presses: [{ key: 'return' }, { input: 'l' }], label: 'Enter l', help: 'open the group, goroutine or site under the cursor', where: ['all'] },
+  // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  { action: 'back', presses: [{ key: 'escape' }, { key: 'backspace' }, { key: 'delete' }, { input: 'h' }], label: 'Esc Backspace h', help: 'back to the previous view (on the group list: clear the filter)', where: ['all'] },
+  { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group by: site → stack → top frame → state → label', where: ['list'] },
+  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: count → name → wait age (→ growth in diff)', where: ['list', 'diff'] },
+  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter groups by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff'] },
+  { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
+  { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
+  { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },
+  { action: 'help', presses: [{ input: '?' }], label: '?', help: 'this help (any key closes it)', where: ['all'] },
+  { action: 'quit', presses: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q Ctrl-C', help: 'quit and restore the terminal', where: ['all'] },
+];
+
+function pressed(p: KeyPress, input: string, key: Partial<Key>): boolean {
+  if ((p.ctrl ?? false) !== (key.ctrl ?? false)) return false;
+  if (p.key !== undefined) return key[p.key] === true;
+  return p.input === input;
+}
+
+/** The action of a key press in a view, or null when the key means nothing there. */
+export function actionFor(input: string, key: Partial<Key>, where: Where): KeyAction | null {
+  for (const b of KEYMAP) {
+    if (!b.where.includes('all') && !b.where.includes(where)) continue;
+    if (b.presses.some((p) => pressed(p, input, key))) return b.action;
+  }
+  return null;
+}
+
+function whereText(b: Binding): string {
+  return b.where.includes('all') ? 'everywhere' : b.where.map((w) => (w === 'list' ? 'group list' : w === 'group' ? 'group detail' : w === 'goroutine' ? 'goroutine detail' : 'diff')).join(', ');
+}
+
+/** Rows of the help overlay: keys, what they do, where. */
+export function helpRows(): { keys: string; help: string; where: string }[] {
+  return KEYMAP.map((b) => ({ keys: b.label, help: b.help, where: whereText(b) }));
+}
+
+/** The README's key table, in Markdown. */
+export function keymapMarkdown(): string {
+  const rows = helpRows().map((r) => `| ${r.keys.replace(/\|/g, '\\|')} | ${r.help} | ${r.where} |`);
+  return ['| Keys | Action | Where |', '| --- | --- | --- |', ...rows].join('\n');
+}

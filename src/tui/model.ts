@@ -1,0 +1,173 @@
+/**
+ * What the interactive views read: one snapshot with its indexes built once
+ * (goroutines by id, children by parent, groupings per mode), immutable
+ * after construction. React never holds it in state; views receive indexes
+ * into it. The caches below are memoisation only: the same question always
+ * gets the same answer, so the reducer that calls into the model stays pure.
+ */
+import { Grouper, classifierFor, matchesFilter, type Group, type MemberFilter } from '../analysis/group.js';
+import type { FrameClassifier } from '../analysis/frames.js';
+import { isGroupBy, type GroupBy, type Similarity } from '../analysis/keys.js';
+import { membersOf, type Member } from '../analysis/members.js';
+import type { Goroutine } from '../model/goroutine.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { shortenerFor, type PathShortener } from '../render/paths.js';
+import { groupTitle } from '../render/text.js';
+
+export type SortOrder = 'count' | 'name' | 'wait';
+export const SORT_ORDERS: readonly SortOrder[] = ['count', 'name', 'wait'];
+
+/** One grouping mode's groups, with what the list needs per group computed once. */
+export interface Grouping {
+  readonly by: GroupBy;
+  /** Biggest first, as the Grouper returns them. */
+  readonly groups: readonly Group[];
+  /** Escaped one-line title of each group (site, stack head, state or label value). */
+  readonly titles: readonly string[];
+  /** Every distinct function name and file of each group's members, one per line, for the `/` filter. */
+  readonly searchText: readonly string[];
+  /** Goroutines (or record counts) over all groups. */
+  readonly total: number;
+}
+
+export interface TuiModelOptions {
+  groupBy: GroupBy;
+  similarity: Similarity;
+  filter: MemberFilter;
+}
+
+/** The group-by modes `g` cycles through; `label:KEY` only when the dump has labels (KEY: the most common one). */
+function groupByCycle(members: readonly Member[], start: GroupBy): GroupBy[] {
+  const modes: GroupBy[] = ['site', 'stack', 'top', 'state'];
+  const keys = new Map<string, number>();
+  for (const m of members) if (m.labels !== null) for (const k of Object.keys(m.labels)) keys.set(k, (keys.get(k) ?? 0) + m.count);
+  const common = [...keys].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+  if (start.startsWith('label:')) modes.push(start);
+  else if (common !== undefined && isGroupBy(`label:${common[0]}`)) modes.push(`label:${common[0]}`);
+  return modes;
+}
+
+export class TuiModel {
+  readonly classifier: FrameClassifier;
+  readonly shortPaths: PathShortener;
+  readonly fullPaths: PathShortener;
+  readonly members: readonly Member[];
+  readonly groupByModes: readonly GroupBy[];
+  private readonly byId = new Map<number, Goroutine>();
+  private readonly childIds = new Map<number, number[]>();
+  private readonly groupings = new Map<GroupBy, Grouping>();
+  private orderCache: { key: string; order: readonly number[] } | null = null;
+
+  constructor(
+    readonly snapshot: Snapshot,
+    readonly options: TuiModelOptions,
+    /** Name of the input, for the title bar. */
+    readonly source: string,
+  ) {
+    this.classifier = classifierFor(snapshot);
+    this.shortPaths = shortenerFor(snapshot, this.classifier, false);
+    this.fullPaths = shortenerFor(snapshot, this.classifier, true);
+    this.members = membersOf(snapshot).filter((m) => matchesFilter(m, options.filter));
+    for (const g of snapshot.goroutines) {
+      this.byId.set(g.id, g);
+      if (g.parentId !== null) {
+        const list = this.childIds.get(g.parentId);
+        if (list === undefined) this.childIds.set(g.parentId, [g.id]);
+        else list.push(g.id);
+      }
+    }
+    this.groupByModes = groupByCycle(this.members, options.groupBy);
+  }
+
+  goroutine(id: number): Goroutine | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Ids of the goroutines whose `created by … in goroutine N` names this one, in dump order. */
+  children(id: number): readonly number[] {
+    return this.childIds.get(id) ?? [];
+  }
+
+  nextGroupBy(by: GroupBy): GroupBy {
+    const i = this.groupByModes.indexOf(by);
+    return this.groupByModes[(i + 1) % this.groupByModes.length]!;
+  }
+
+  grouping(by: GroupBy): Grouping {
+    let g = this.groupings.get(by);
+    if (g === undefined) {
+      g = this.buildGrouping(by);
+      this.groupings.set(by, g);
+    }
+    return g;
+  }
+
+  private buildGrouping(by: GroupBy): Grouping {
+    const grouper = new Grouper(this.classifier, { by, similarity: this.options.similarity, keepMembers: true });
+    for (const m of this.members) grouper.add(m);
+    const groups = grouper.result();
+    const titleOptions = { groupBy: by, classifier: this.classifier, paths: this.shortPaths };
+    const titles = groups.map((g) => groupTitle(g, titleOptions));
+    const searchText = groups.map(searchTextOf);
+    return { by, groups, titles, searchText, total: groups.reduce((n, g) => n + g.count, 0) };
+  }
+
+  /**
+   * Indexes into `grouping(by).groups` that pass the filter, in the sort
+   * order. The last answer is kept: moving the cursor asks again with the
+   * same key, and typing one more filter character re-filters once.
+   */
+  order(by: GroupBy, sort: SortOrder, filter: RegExp | null): readonly number[] {
+    const key = `${by}\u0000${sort}\u0000${filter === null ? '' : filter.source + '/' + filter.flags}`;
+    if (this.orderCache?.key === key) return this.orderCache.order;
+    const grouping = this.grouping(by);
+    const order: number[] = [];
+    for (let i = 0; i < grouping.groups.length; i++) {
+      if (filter === null) order.push(i);
+      else {
+        filter.lastIndex = 0;
+        if (filter.test(grouping.searchText[i]!)) order.push(i);
+      }
+    }
+    const groups = grouping.groups;
+    if (sort === 'name') order.sort((a, b) => compareText(grouping.titles[a]!, grouping.titles[b]!) || a - b);
+    else if (sort === 'wait') order.sort((a, b) => (groups[b]!.waitMax ?? -1) - (groups[a]!.waitMax ?? -1) || a - b);
+    this.orderCache = { key, order };
+    return order;
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Distinct function names and files of a group's members (interned strings make the set small). */
+function searchTextOf(g: Group): string {
+  const seen = new Set<string>();
+  const members = g.members.length > 0 ? g.members : [g.representative];
+  for (const m of members) {
+    for (const f of m.frames) {
+      seen.add(f.func.full);
+      seen.add(f.file);
+    }
+    if (m.createdBy !== null) {
+      seen.add(m.createdBy.func.full);
+      seen.add(m.createdBy.file);
+    }
+  }
+  return [...seen].join('\n');
+}
+
+/**
+ * The `/` filter as typed: a regex over function and file names, one per
+ * line (so `^` and `$` anchor to a name), case-insensitive unless the
+ * pattern has a capital letter (smart case, as in less and vim).
+ */
+export function compileFilter(text: string): { regex: RegExp | null; error: string | null } {
+  if (text === '') return { regex: null, error: null };
+  try {
+    return { regex: new RegExp(text, /[A-Z]/.test(text) ? 'm' : 'im'), error: null };
+  } catch (e) {
+    return { regex: null, error: (e as Error).message };
+  }
+}

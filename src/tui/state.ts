@@ -1,0 +1,233 @@
+/**
+ * The interactive state and its reducer. Pure: (model, state, action) →
+ * state, with no terminal involved, so every key can be tested by calling a
+ * function. The state holds the visible window of each page (cursor and
+ * first visible line); the model stays outside, and pages refer into it by
+ * indexes and ids.
+ */
+import type { Key } from 'ink';
+import type { GroupBy } from '../analysis/keys.js';
+import { nextTarget, type Doc, type Target } from './document.js';
+import { actionFor, type KeyAction, type Where } from './keymap.js';
+import { SORT_ORDERS, compileFilter, type TuiModel } from './model.js';
+import type { ViewSettings } from './views/context.js';
+import { goroutineDoc } from './views/goroutine-detail.js';
+import { groupDetailDoc } from './views/group-detail.js';
+import { groupListDoc } from './views/group-list.js';
+import { helpDoc } from './views/help.js';
+
+export type Page = { readonly kind: 'list' } | { readonly kind: 'group'; readonly by: GroupBy; readonly index: number } | { readonly kind: 'goroutine'; readonly id: number };
+
+/** A page and its window: the cursor line and the first line on screen. */
+export interface PageState {
+  readonly page: Page;
+  readonly cursor: number;
+  readonly top: number;
+}
+
+export interface TuiState {
+  readonly settings: ViewSettings;
+  /** The filter as typed (it may not compile yet). */
+  readonly filterText: string;
+  readonly filterError: string | null;
+  readonly editingFilter: boolean;
+  /** The filter before `/`, restored by Esc. */
+  readonly filterBeforeEdit: string;
+  /** Navigation stack; the last page is on screen. */
+  readonly pages: readonly PageState[];
+  /** The help overlay's window, when open. */
+  readonly help: PageState | null;
+  readonly width: number;
+  readonly height: number;
+  /** One-line note for the status bar (why `p` did nothing, …). */
+  readonly message: string | null;
+  readonly quit: boolean;
+}
+
+export type TuiAction = { readonly type: 'key'; readonly input: string; readonly key: Partial<Key> } | { readonly type: 'resize'; readonly width: number; readonly height: number };
+
+/** Title bar and status bar. */
+const CHROME_LINES = 2;
+
+export function initialState(model: TuiModel, settings: Omit<ViewSettings, 'groupBy'> & { groupBy?: GroupBy }, width: number, height: number): TuiState {
+  const state: TuiState = {
+    settings: { ...settings, groupBy: settings.groupBy ?? model.options.groupBy },
+    filterText: '',
+    filterError: null,
+    editingFilter: false,
+    filterBeforeEdit: '',
+    pages: [{ page: { kind: 'list' }, cursor: 0, top: 0 }],
+    help: null,
+    width,
+    height,
+    message: null,
+    quit: false,
+  };
+  return state;
+}
+
+export function currentPage(state: TuiState): PageState {
+  return state.pages[state.pages.length - 1]!;
+}
+
+export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
+  switch (page.kind) {
+    case 'list':
+      return groupListDoc(model, state.settings);
+    case 'group':
+      return groupDetailDoc(model, state.settings, page.by, page.index);
+    case 'goroutine':
+      return goroutineDoc(model, state.settings, page.id);
+  }
+}
+
+/** The document on screen: the help overlay when open, else the current page. */
+export function visibleDoc(model: TuiModel, state: TuiState): Doc {
+  return state.help !== null ? helpDoc() : docFor(model, state, currentPage(state).page);
+}
+
+/** Body lines that fit under the title, the fixed headings, and above the status bar. */
+export function bodyHeight(state: Pick<TuiState, 'height'>, doc: Doc): number {
+  return Math.max(1, state.height - CHROME_LINES - doc.fixed.length);
+}
+
+/** Clamps the cursor to the document and scrolls the window just enough to show it. */
+export function fitWindow(p: PageState, length: number, height: number): PageState {
+  const cursor = Math.max(0, Math.min(p.cursor, length - 1));
+  let top = Math.min(p.top, Math.max(0, length - height));
+  if (cursor < top) top = cursor;
+  if (cursor >= top + height) top = cursor - height + 1;
+  top = Math.max(0, top);
+  return cursor === p.cursor && top === p.top ? p : { ...p, cursor, top };
+}
+
+function move(p: PageState, action: KeyAction, length: number, height: number): PageState {
+  const delta: Partial<Record<KeyAction, number>> = { up: -1, down: 1, pageUp: -height, pageDown: height };
+  let cursor = p.cursor;
+  if (action === 'home') cursor = 0;
+  else if (action === 'end') cursor = length - 1;
+  else cursor += delta[action] ?? 0;
+  // Paging moves the window with the cursor, as in less.
+  const top = action === 'pageUp' || action === 'pageDown' ? p.top + (delta[action] ?? 0) : p.top;
+  return fitWindow({ ...p, cursor, top: Math.max(0, top) }, length, height);
+}
+
+function openPage(model: TuiModel, state: TuiState, page: Page): TuiState {
+  const draft: PageState = { page, cursor: 0, top: 0 };
+  const doc = docFor(model, state, page);
+  const height = bodyHeight(state, doc);
+  // Start on the first member when it is on the first screen; else at the top, so the stack is seen first.
+  const cursor = doc.initialCursor < height ? doc.initialCursor : 0;
+  return { ...state, pages: [...state.pages, fitWindow({ ...draft, cursor }, doc.length, height)], message: null };
+}
+
+function pageOf(target: Target): Page | null {
+  if (target.kind === 'group') return { kind: 'group', by: target.by, index: target.index };
+  if (target.kind === 'goroutine') return { kind: 'goroutine', id: target.id };
+  return null;
+}
+
+function replaceCurrent(state: TuiState, p: PageState): TuiState {
+  return { ...state, pages: [...state.pages.slice(0, -1), p] };
+}
+
+/** After a setting changed what the documents hold: re-clamp every page's window. */
+function refit(model: TuiModel, state: TuiState, resetList = false): TuiState {
+  const pages = state.pages.map((p) => {
+    const doc = docFor(model, state, p.page);
+    const start = resetList && p.page.kind === 'list' ? { ...p, cursor: 0, top: 0 } : p;
+    return fitWindow(start, doc.length, bodyHeight(state, doc));
+  });
+  const help = state.help === null ? null : fitWindow(state.help, helpDoc().length, bodyHeight(state, helpDoc()));
+  return { ...state, pages, help };
+}
+
+function setFilter(model: TuiModel, state: TuiState, text: string): TuiState {
+  const { regex, error } = compileFilter(text);
+  const settings = error === null ? { ...state.settings, filter: regex } : state.settings;
+  return refit(model, { ...state, filterText: text, filterError: error, settings }, true);
+}
+
+function editFilter(model: TuiModel, state: TuiState, input: string, key: Partial<Key>): TuiState {
+  if (key.return === true) return { ...state, editingFilter: false };
+  if (key.escape === true) return { ...setFilter(model, state, state.filterBeforeEdit), editingFilter: false };
+  if (key.ctrl === true && input === 'c') return { ...state, quit: true };
+  if (key.backspace === true || key.delete === true) return setFilter(model, state, state.filterText.slice(0, -1));
+  if (key.ctrl === true || key.meta === true || input === '' || /[\u0000-\u001f\u007f]/.test(input)) return state;
+  return setFilter(model, state, state.filterText + input);
+}
+
+function whereOf(page: Page): Where {
+  return page.kind;
+}
+
+function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key>): TuiState {
+  if (state.editingFilter) return editFilter(model, state, input, key);
+  const current = currentPage(state);
+  if (state.help !== null) {
+    const action = actionFor(input, key, 'all');
+    if (action === 'quit') return { ...state, quit: true };
+    if (action === 'up' || action === 'down' || action === 'pageUp' || action === 'pageDown' || action === 'home' || action === 'end') {
+      const doc = helpDoc();
+      return { ...state, help: move(state.help, action, doc.length, bodyHeight(state, doc)) };
+    }
+    return { ...state, help: null };
+  }
+  const action = actionFor(input, key, whereOf(current.page));
+  if (action === null) return state.message === null ? state : { ...state, message: null };
+  const doc = docFor(model, state, current.page);
+  const height = bodyHeight(state, doc);
+  const s = state.message === null ? state : { ...state, message: null };
+  switch (action) {
+    case 'up':
+    case 'down':
+    case 'pageUp':
+    case 'pageDown':
+    case 'home':
+    case 'end':
+      return replaceCurrent(s, move(current, action, doc.length, height));
+    case 'open': {
+      if (doc.length === 0) return s;
+      const target = doc.line(current.cursor).target;
+      const page = target === undefined ? null : pageOf(target);
+      if (page !== null) return openPage(model, s, page);
+      // On a line that leads nowhere, Enter walks to the next one that does (the first member, the first child).
+      const next = nextTarget(doc, current.cursor + 1);
+      return next < 0 ? s : replaceCurrent(s, fitWindow({ ...current, cursor: next }, doc.length, height));
+    }
+    case 'back':
+      if (state.pages.length > 1) return { ...s, pages: state.pages.slice(0, -1) };
+      return state.filterText !== '' ? setFilter(model, s, '') : s;
+    case 'quit':
+      return { ...s, quit: true };
+    case 'help':
+      return { ...s, help: { page: { kind: 'list' }, cursor: 0, top: 0 } };
+    case 'regroup':
+      return refit(model, { ...s, settings: { ...s.settings, groupBy: model.nextGroupBy(s.settings.groupBy) } }, true);
+    case 'sort': {
+      const next = SORT_ORDERS[(SORT_ORDERS.indexOf(s.settings.sort) + 1) % SORT_ORDERS.length]!;
+      return refit(model, { ...s, settings: { ...s.settings, sort: next } }, true);
+    }
+    case 'filter':
+      return { ...s, editingFilter: true, filterBeforeEdit: s.filterText };
+    case 'toggleRuntime':
+      return refit(model, { ...s, settings: { ...s.settings, hideRuntime: !s.settings.hideRuntime } });
+    case 'toggleFullPaths':
+      return refit(model, { ...s, settings: { ...s.settings, fullPaths: !s.settings.fullPaths } });
+    case 'parent': {
+      if (current.page.kind !== 'goroutine') return s;
+      const g = model.goroutine(current.page.id)!;
+      if (g.parentId === null) return { ...s, message: `goroutine ${g.id} names no parent (Go before 1.21 does not print "in goroutine N")` };
+      if (model.goroutine(g.parentId) === undefined) return { ...s, message: `parent goroutine ${g.parentId} is not in this dump (it has exited)` };
+      return openPage(model, s, { kind: 'goroutine', id: g.parentId });
+    }
+  }
+}
+
+export function reduce(model: TuiModel, state: TuiState, action: TuiAction): TuiState {
+  if (action.type === 'resize') {
+    if (action.width === state.width && action.height === state.height) return state;
+    return refit(model, { ...state, width: action.width, height: action.height });
+  }
+  return onKey(model, state, action.input, action.key);
+}
