@@ -4,13 +4,16 @@
  * grammar's chunked reader as the bytes arrive.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { DumpReader, type ParseOptions, type ParseResult } from '../../grammar/parse.js';
+import type { DumpReader, ParseResult } from '../../grammar/parse.js';
 import { EXIT, UserError } from '../cli/exit.js';
+import { InputPipeline, type PipelineOptions } from './pipeline.js';
 import type { InputSource } from './source.js';
 
 export interface Loaded {
   readonly source: InputSource;
   readonly result: ParseResult;
+  /** Log prefixes and wrappers taken off the text (empty for a clean dump). */
+  readonly stripped?: readonly string[];
 }
 
 /** Reads binary profiles: set by the profile module, so text-only runs never load it. */
@@ -29,13 +32,14 @@ export function looksBinary(head: Buffer): boolean {
   return false;
 }
 
-export interface LoadOptions extends ParseOptions {
+export interface LoadOptions extends PipelineOptions {
   /** Called as bytes arrive (progress). */
   onBytes?: (bytesRead: number, reader: DumpReader) => void;
 }
 
 export async function load(source: InputSource, options: LoadOptions = {}): Promise<Loaded> {
-  const reader = new DumpReader(options);
+  const pipeline = new InputPipeline(options);
+  const reader = pipeline.reader;
   const decoder = new StringDecoder('utf8');
   let first = true;
   let bytes = 0;
@@ -48,7 +52,7 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
         if (looksBinary(buf)) binary.push(buf);
       } else if (binary.length > 0) binary.push(buf);
       bytes += buf.length;
-      if (binary.length === 0) reader.push(decoder.write(buf));
+      if (binary.length === 0) pipeline.push(decoder.write(buf));
       options.onBytes?.(bytes, reader);
     }
   } catch (e) {
@@ -61,6 +65,7 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
     }
     return { source, result: await binaryDecoder(Buffer.concat(binary), source) };
   }
-  reader.push(decoder.end());
-  return { source, result: reader.end() };
+  pipeline.push(decoder.end());
+  const { result, stripped } = pipeline.end();
+  return { source, result, stripped };
 }

@@ -64,3 +64,37 @@ export function newSnapshot(format: SnapshotFormat, firstLine: number): Snapshot
     lastLine: firstLine,
   };
 }
+
+/** How a snapshot's input lines were read: every line is exactly one of parsed, skipped or warned. */
+export interface LineAccounting {
+  total: number;
+  /** Read as part of a goroutine, record, profile setting, or a blank separator. */
+  parsed: number;
+  /** Non-dump lines passed over (the `skipped` ranges). */
+  skipped: number;
+  /** Lines with a warning that are not skipped. */
+  warned: number;
+}
+
+/** Counts the lines from firstLine to lastLine (the loader makes a dump's snapshots cover every input line). */
+export function lineAccounting(s: Pick<Snapshot, 'skipped' | 'warnings' | 'firstLine' | 'lastLine'>): LineAccounting {
+  const total = Math.max(0, s.lastLine - s.firstLine + 1);
+  const skipped = skippedCount(s);
+  const warned = new Set<number>();
+  for (const w of s.warnings) if (!inRanges(s.skipped, w.line)) warned.add(w.line);
+  return { total, parsed: total - skipped - warned.size, skipped, warned: warned.size };
+}
+
+/** Whether `line` is in one of `ranges` (sorted, not overlapping). */
+export function inRanges(ranges: readonly LineRange[], line: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (line < r.first) hi = mid - 1;
+    else if (line > r.last) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+/**
+ * Decoded text to snapshots: the unwrapper (log prefixes, envelopes, hostile
+ * lines) in front of the grammar's streaming reader, and the line settling
+ * after it. load() feeds it from a source; tests and the fuzz campaign feed
+ * it strings.
+ */
+import { DumpReader, type ParseOptions, type ParseResult } from '../../grammar/parse.js';
+import type { Goroutine } from '../model/goroutine.js';
+import { settleLines } from './settle.js';
+import { Unwrapper, type UnwrapOptions } from './unwrap.js';
+
+export interface PipelineOptions extends ParseOptions, UnwrapOptions {}
+
+export interface PipelineResult {
+  result: ParseResult;
+  /** The wrapping taken off the input, for the report; empty for a clean dump. */
+  stripped: string[];
+}
+
+export class InputPipeline {
+  readonly reader: DumpReader;
+  private readonly unwrapper: Unwrapper;
+
+  constructor(options: PipelineOptions = {}) {
+    const consumer = options.onGoroutine;
+    this.reader = new DumpReader({
+      ...options,
+      onGoroutine: (g, s) => {
+        const map = this.unwrapper.lineMap;
+        if (map !== null) (g as { line: number } & Goroutine).line = map.origin(g.line);
+        return consumer === undefined || consumer(g, s);
+      },
+    });
+    this.unwrapper = new Unwrapper((text) => this.reader.push(text), options);
+  }
+
+  push(text: string): void {
+    this.unwrapper.push(text);
+  }
+
+  end(): PipelineResult {
+    const report = this.unwrapper.end();
+    const result = this.reader.end();
+    settleLines(result, report);
+    return { result, stripped: report.stripped };
+  }
+}
+
+/** Reads a whole text through the pipeline. */
+export function readText(text: string, options: PipelineOptions = {}): PipelineResult {
+  const p = new InputPipeline(options);
+  p.push(text);
+  return p.end();
+}
