@@ -83,7 +83,7 @@ export function formatBytes(n: number): string {
 }
 
 /** Why a request was stopped by gdump itself (set before destroying it). */
-type Stop = 'connect' | 'total' | 'size' | null;
+type Stop = 'connect' | 'total' | 'size' | 'cancel' | null;
 
 /** One request in flight: the total timer runs until the body is read or the source is dropped. */
 class Fetch {
@@ -95,8 +95,10 @@ class Fetch {
     readonly url: URL,
     private readonly s: HttpSettings,
     deadline: number,
+    private readonly signal: AbortSignal | undefined,
   ) {
     this.total = setTimeout(() => this.abort('total'), Math.max(0, deadline - Date.now()));
+    signal?.addEventListener('abort', this.cancel, { once: true });
     req.on('socket', (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(() => this.abort('connect'), s.connectTimeoutMs);
@@ -104,6 +106,7 @@ class Fetch {
       socket.once(url.protocol === 'https:' ? 'secureConnect' : 'connect', clear);
       socket.once('close', clear);
     });
+    if (signal?.aborted === true) this.abort('cancel');
   }
 
   abort(stop: Exclude<Stop, null>): void {
@@ -111,8 +114,11 @@ class Fetch {
     this.req.destroy();
   }
 
+  private readonly cancel = (): void => this.abort('cancel');
+
   close(): void {
     clearTimeout(this.total);
+    this.signal?.removeEventListener('abort', this.cancel);
     this.req.destroy();
   }
 
@@ -125,6 +131,8 @@ class Fetch {
         return inputError(`${where}: no connection within ${this.s.connectTimeoutMs / 1000}s (--connect-timeout)`);
       case 'total':
         return inputError(`${where}: no complete response within ${this.s.timeoutMs / 1000}s (--timeout)`);
+      case 'cancel':
+        return inputError(`${where}: interrupted`);
       case 'size':
         return inputError(`${where}: the response is larger than ${formatBytes(this.s.maxBytes)} (--max-bytes raises the limit)`);
       default:
@@ -138,10 +146,10 @@ class Fetch {
   }
 }
 
-async function send(url: URL, s: HttpSettings, deadline: number): Promise<{ fetch: Fetch; res: IncomingMessage }> {
+async function send(url: URL, s: HttpSettings, deadline: number, signal: AbortSignal | undefined): Promise<{ fetch: Fetch; res: IncomingMessage }> {
   const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   const req = request(url, { headers: { 'user-agent': `gdump/${VERSION}`, accept: '*/*' } });
-  const fetch = new Fetch(req, url, s, deadline);
+  const fetch = new Fetch(req, url, s, deadline, signal);
   return new Promise((resolve, reject) => {
     req.on('error', (e) => {
       fetch.close();
@@ -172,12 +180,13 @@ function looksHtml(contentType: string | undefined, head: Buffer): boolean {
   return /^\s*(<!doctype html|<html[\s>])/i.test(head.subarray(0, 512).toString('latin1'));
 }
 
-export async function openUrl(arg: string, s: HttpSettings = settings): Promise<InputSource> {
+/** Fetches a URL; `signal` abandons the request (watch's Ctrl-C) with an `interrupted` error. */
+export async function openUrl(arg: string, s: HttpSettings = settings, signal?: AbortSignal): Promise<InputSource> {
   let url = resolveTarget(arg);
   const started = new Date();
   const deadline = started.getTime() + s.timeoutMs;
   for (let redirects = 0; ; redirects++) {
-    const { fetch, res } = await send(url, s, deadline);
+    const { fetch, res } = await send(url, s, deadline, signal);
     const status = res.statusCode ?? 0;
     const location = res.headers.location;
     if (status >= 300 && status < 400 && location !== undefined) {

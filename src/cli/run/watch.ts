@@ -1,0 +1,176 @@
+/**
+ * `gdump watch`'s loop: take a snapshot every interval (saving its bytes
+ * when asked), line the series up with src/diff, and show it live; on
+ * --count or Ctrl-C print the diff of the first and last snapshot.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { classifierFor } from '../../analysis/group.js';
+import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import { isUrl, openUrl } from '../../input/http.js';
+import { load, looksBinary } from '../../input/load.js';
+import { openSource, type InputSource } from '../../input/source.js';
+import type { Snapshot, SnapshotFormat } from '../../model/snapshot.js';
+import { diffJson, renderDiff } from '../../render/diff.js';
+import { escapeTerminal } from '../../render/escape.js';
+import { paletteFor } from '../../render/palette.js';
+import { shortenerFor } from '../../render/paths.js';
+import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
+import type { WatchArgs } from '../commands/watch.js';
+import { EXIT, UserError } from '../exit.js';
+import { outputWidth, parseDuration } from '../options.js';
+
+const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
+
+/**
+ * Snapshots kept in memory: the first (growth is measured from it) and the
+ * latest ones. An unbounded watch of a big service would otherwise grow
+ * without end, which is the very thing gdump hunts.
+ */
+const KEPT_SNAPSHOTS = 60;
+
+interface Captured {
+  snapshot: Snapshot;
+  time: Date;
+  file: string | null;
+}
+
+/** `2026-11-27T16-02-03.123Z`: sorts by time, and is a valid file name everywhere. */
+function stamp(t: Date): string {
+  return t.toISOString().replace(/:/g, '-');
+}
+
+async function save(dir: string, taken: Date, bytes: Buffer): Promise<string> {
+  const ext = looksBinary(bytes.subarray(0, 64)) ? '.pb.gz' : '.txt';
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, `${stamp(taken)}${n > 1 ? `-${n}` : ''}${ext}`);
+    try {
+      await writeFile(file, bytes, { flag: 'wx' });
+      return file;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`cannot save ${file}: ${(e as Error).message}`, EXIT.inputError);
+    }
+  }
+}
+
+/** One snapshot: fetch or read the target, keep its bytes for --out, parse it. */
+async function capture(target: string, out: string | null, signal: AbortSignal): Promise<Captured> {
+  const taken = new Date();
+  const source = isUrl(target) ? await openUrl(target, undefined, signal) : await openSource(target);
+  const bytes: Buffer[] = [];
+  const tee: InputSource = {
+    ...source,
+    async *chunks() {
+      for await (const chunk of source.chunks()) {
+        bytes.push(chunk);
+        yield chunk;
+      }
+    },
+  };
+  const { result } = await load(tee);
+  // A target holding several dumps (a log) stands for its latest one.
+  const snapshot = result.snapshots[result.snapshots.length - 1];
+  if (snapshot === undefined) {
+    throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
+  }
+  if (!GOROUTINE_FORMATS.includes(snapshot.format)) {
+    throw new UserError(`${source.name}: a ${snapshot.format} profile; watch follows goroutine dumps (…/debug/pprof/goroutine?debug=2)`, EXIT.usage);
+  }
+  return { snapshot, time: taken, file: out === null ? null : await save(out, taken, Buffer.concat(bytes)) };
+}
+
+function checkArgs(args: WatchArgs): { every: number; count: number | null } {
+  if (args.target === '-') throw new UserError('watch reads its target again and again; standard input can be read only once (give a URL or a file)', EXIT.usage);
+  const count = args.count ?? null;
+  if (count !== null && !(Number.isInteger(count) && count >= 1)) throw new UserError(`--count: expected a whole number of snapshots (1 or more), got "${count}"`, EXIT.usage);
+  return { every: parseDuration('every', args.every), count };
+}
+
+export async function runWatch(args: WatchArgs): Promise<number> {
+  const { every, count } = checkArgs(args);
+  const out = args.out ?? null;
+  if (out !== null) await mkdir(out, { recursive: true });
+
+  // The first Ctrl-C stops the watch (the fetch in flight is abandoned) and
+  // leads to the final diff; a second one kills gdump as usual.
+  const stop = new AbortController();
+  const onInterrupt = (): void => {
+    process.off('SIGINT', onInterrupt);
+    stop.abort();
+  };
+  process.on('SIGINT', onInterrupt);
+
+  const kept: Captured[] = [];
+  const saved: string[] = [];
+  const palette = paletteFor(process.stdout, args.color);
+  const live = !args.json && process.stdout.isTTY === true ? new LiveRegion(process.stdout) : null;
+  let result: DiffResult | null = null;
+  let view: WatchViewOptions | null = null;
+  let taken = 0;
+  try {
+    while (count === null || taken < count) {
+      const started = Date.now();
+      let c: Captured | null = null;
+      try {
+        c = await capture(args.target, out, stop.signal);
+      } catch (e) {
+        if (stop.signal.aborted) break;
+        // The first snapshot failing means a wrong target: stop. Later ones are a hiccup of a live service.
+        if (taken === 0 || !(e instanceof UserError)) throw e;
+        process.stderr.write(`gdump: snapshot ${taken + 1} skipped: ${e.message}\n`);
+      }
+      if (c !== null) {
+        taken++;
+        if (c.file !== null) saved.push(c.file);
+        kept.push(c);
+        if (kept.length > KEPT_SNAPSHOTS) kept.splice(1, 1);
+        result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time) });
+        const classifier = classifierFor(c.snapshot);
+        view = { palette, paths: shortenerFor(c.snapshot, classifier, args['full-paths']), classifier, target: args.target, top: args.top, width: outputWidth(process.stdout) };
+        if (live !== null) live.draw(renderWatchTable(result, taken, view));
+        else if (!args.json) process.stdout.write(renderWatchLine(result, taken) + '\n');
+      }
+      if (count !== null && taken >= count) break;
+      try {
+        // Intervals run from the start of each snapshot; a slow fetch shortens the wait, never below zero.
+        await sleep(Math.max(0, started + every - Date.now()), undefined, { signal: stop.signal });
+      } catch {
+        break; // Ctrl-C while waiting
+      }
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+  return finish(args, kept, saved, result, view);
+}
+
+function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> | number {
+  if (args.json) {
+    const series = result === null ? null : diffJson(result);
+    process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
+  } else if (result !== null && view !== null && kept.length >= 2) {
+    const sources = kept.map((k) => k.file ?? k.time.toISOString());
+    process.stdout.write('\n' + renderDiff(result, { ...view, stacks: args.stacks, sources }));
+  } else {
+    process.stdout.write(`${kept.length === 0 ? 'no snapshot was taken' : 'one snapshot only'}: nothing to compare\n`);
+  }
+  if (saved.length > 0 && !args.json) process.stderr.write(`gdump: ${saved.length} snapshots saved in ${escapeTerminal(args.out ?? '')}\n`);
+  if (args.interactive && kept.length > 0) return explore(args, kept);
+  return EXIT.ok;
+}
+
+/** The TUI has no series view yet: -i explores the latest snapshot once the watch ends. */
+async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<number> {
+  process.stderr.write('gdump: the interactive view has no live series yet; -i opens the latest snapshot now that the watch has ended\n');
+  const { startTui } = await import('../../tui/start.js');
+  const code = await startTui({
+    snapshots: [kept[kept.length - 1]!.snapshot],
+    groupBy: 'site',
+    similarity: 'pointers',
+    filter: {},
+    fullPaths: args['full-paths'],
+    source: args.target,
+  });
+  return code ?? EXIT.ok;
+}
