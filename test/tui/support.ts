@@ -1,0 +1,78 @@
+/** Shared by the TUI tests: a model from a fixture, key presses by name, frames without colour. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Key } from 'ink';
+import { parseDump } from '../../grammar/parse.js';
+import type { GroupBy } from '../../src/analysis/keys.js';
+import { TuiModel } from '../../src/tui/model.js';
+import { initialState, reduce, type TuiState } from '../../src/tui/state.js';
+
+export function modelOfText(text: string, source: string, groupBy: GroupBy = 'site'): TuiModel {
+  const result = parseDump(text);
+  const snapshot = result.snapshots[result.snapshots.length - 1];
+  if (snapshot === undefined) throw new Error(`${source}: no snapshot parsed`);
+  return new TuiModel(snapshot, { groupBy, similarity: 'pointers', filter: {} }, source);
+}
+
+export function modelOf(file: string, groupBy: GroupBy = 'site'): TuiModel {
+  return modelOfText(readFileSync(file, 'utf8'), path.basename(file), groupBy);
+}
+
+export function startState(model: TuiModel, width = 120, height = 39): TuiState {
+  return initialState(model, { sort: 'count', filter: null, hideRuntime: false, fullPaths: false }, width, height);
+}
+
+/** Ink's view of a key press, by name: `enter`, `esc`, `down`, `pgdn`, `ctrl-c`, or a character. */
+export function keyOf(name: string): { input: string; key: Partial<Key> } {
+  const named: Record<string, Partial<Key>> = {
+    enter: { return: true },
+    esc: { escape: true },
+    backspace: { backspace: true },
+    del: { delete: true },
+    up: { upArrow: true },
+    down: { downArrow: true },
+    pgup: { pageUp: true },
+    pgdn: { pageDown: true },
+    home: { home: true },
+    end: { end: true },
+  };
+  if (named[name] !== undefined) return { input: '', key: named[name]! };
+  if (name.startsWith('ctrl-')) return { input: name.slice(5), key: { ctrl: true } };
+  return { input: name, key: name.length === 1 && name !== name.toLowerCase() ? { shift: true } : {} };
+}
+
+/** Presses keys in order; a string of several characters that is not a key name is typed one character at a time. */
+export function press(model: TuiModel, state: TuiState, ...keys: string[]): TuiState {
+  let s = state;
+  for (const k of keys) {
+    const names = k.length > 1 && keyOf(k).input === k ? [...k] : [k];
+    for (const n of names) {
+      const { input, key } = keyOf(n);
+      s = reduce(model, s, { type: 'key', input, key });
+    }
+  }
+  return s;
+}
+
+/** What a terminal user would type for a key name (for ink-testing-library's stdin). */
+export function bytesOf(name: string): string {
+  const seq: Record<string, string> = {
+    enter: '\r',
+    esc: '\u001b',
+    backspace: '\u007f',
+    up: '\u001b[A',
+    down: '\u001b[B',
+    pgup: '\u001b[5~',
+    pgdn: '\u001b[6~',
+    home: '\u001b[H',
+    end: '\u001b[F',
+  };
+  if (seq[name] !== undefined) return seq[name]!;
+  if (name.startsWith('ctrl-')) return String.fromCharCode(name.charCodeAt(5) - 96);
+  return name;
+}
+
+export function stripAnsi(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
