@@ -68,7 +68,7 @@ export function groupTitle(g: Group, o: Pick<TextOptions, 'groupBy' | 'classifie
   return text;
 }
 
-function frameLine(f: Frame, o: TextOptions): string {
+export function frameLine(f: Frame, o: Pick<TextOptions, 'classifier' | 'paths' | 'width' | 'palette'>): string {
   const kind = o.classifier.kind(f);
   const name = escapeTerminal(f.func.full) + (f.args === '' ? '' : `(${escapeTerminal(f.args)})`);
   const where = escapeTerminal(o.paths.where(f));

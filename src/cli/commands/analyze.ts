@@ -7,12 +7,16 @@ import { withFilterOptions, withNetworkOptions, withOutputOptions, type FilterAr
 
 export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   inputs: string[];
-  'group-by': string;
+  /** Unset: site for goroutines, top for heap and contention profiles. */
+  'group-by': string | undefined;
+  sample: string | undefined;
   similarity: string;
   top: number;
   stacks: number;
   strict: boolean;
   interactive: boolean;
+  format: string;
+  strip: string | undefined;
 }
 
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
@@ -21,12 +25,15 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   builder: (y) =>
     withNetworkOptions(withFilterOptions(withOutputOptions(y)))
       .positional('inputs', { type: 'string', array: true, describe: 'Dump files, - for stdin (the default when piped)' })
-      .option('group-by', { alias: 'g', type: 'string', default: 'site', describe: 'site | stack | top | state | label:KEY' })
+      .option('group-by', { alias: 'g', type: 'string', defaultDescription: 'site; top for heap, allocs, block, mutex', describe: 'site | stack | top | state | label:KEY' })
+      .option('sample', { type: 'string', describe: 'Heap/allocs sort key: inuse_space | inuse_objects | alloc_space | alloc_objects (default: inuse_space for heap, alloc_space for allocs)' })
       .option('similarity', { type: 'string', default: 'pointers', describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)' })
       .option('top', { type: 'number', default: 20, describe: 'Rows in the table (0: all)' })
       .option('stacks', { type: 'number', default: 3, describe: 'Print the stacks of this many of the biggest groups' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
       .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'Explore the dump in a terminal UI' })
+      .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: 'text', describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
+      .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
       .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
       .example('$0 dump.txt --focus "^main\\." --json', 'Only goroutines running your code, as JSON')

@@ -2,9 +2,14 @@
  * The default command's work: load, group, render. Text for people, JSON for
  * scripts, and the TUI when asked (loaded only then).
  */
+import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
 import { classifierFor, groupSnapshot } from '../../analysis/group.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { withInputKind } from '../../analysis/heap.js';
+import '../../input/binary.js';
+import { lineAccounting, type Snapshot } from '../../model/snapshot.js';
 import { snapshotJson } from '../../render/json.js';
+import { renderLineSummary } from '../../render/lines.js';
+import { renderTraceback, writesBack } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerFor } from '../../render/paths.js';
 import { formatRanges, renderSnapshot, renderWarnings } from '../../render/text.js';
@@ -12,24 +17,26 @@ import type { AnalyzeArgs } from '../commands/analyze.js';
 import { EXIT, UserError } from '../exit.js';
 import { outputWidth, parseGroupBy, parseRegex, parseSimilarity } from '../options.js';
 import { loadInputs } from './inputs.js';
+import { parseSample, profileJson, profileText, PROFILE_DEFAULT_GROUP_BY } from './profiles.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
-  const groupBy = parseGroupBy(args['group-by']);
+  const groupBy = parseGroupBy(args['group-by'] ?? 'site');
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
-  const loaded = await loadInputs(args.inputs ?? []);
+  const profile = { groupBy: parseGroupBy(args['group-by'] ?? PROFILE_DEFAULT_GROUP_BY), filter, sample: parseSample(args.sample) };
+  const loaded = await loadInputs(args.inputs ?? [], { sections: PROFILE_SECTIONS });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
 
-  const snapshots: { snapshot: Snapshot; source: string }[] = [];
-  for (const { source, result } of loaded) {
+  const snapshots: { snapshot: Snapshot; source: string; stripped: readonly string[] }[] = [];
+  for (const { source, result, stripped = [] } of loaded) {
     if (result.snapshots.length === 0) {
       const lines = result.skipped.length > 0 ? ` (${result.lines} lines passed over: ${formatRanges(result.skipped)})` : '';
       const why = result.lines === 0 ? 'it is empty' : `no goroutine dump or profile was found in it${lines}`;
       for (const line of renderWarnings(result.warnings, [], err)) process.stderr.write(line + '\n');
       throw new UserError(`${source.name}: ${why}`, EXIT.noDump);
     }
-    for (const snapshot of result.snapshots) snapshots.push({ snapshot, source: source.name });
+    for (const snapshot of result.snapshots) snapshots.push({ snapshot: withInputKind(snapshot, source.name), source: source.name });
   }
 
   if (args.interactive) {
@@ -42,14 +49,16 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
   if (args.json) {
-    const objects = snapshots.map(({ snapshot }) => snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy }));
+    const objects = snapshots.map(({ snapshot }) => profileJson(snapshot, profile) ?? snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy }));
     process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : { snapshots: objects }, null, 2) + '\n');
   } else {
-    snapshots.forEach(({ snapshot, source }, i) => {
+    snapshots.forEach(({ snapshot, source, stripped }, i) => {
       const classifier = classifierFor(snapshot);
       const groups = groupSnapshot(snapshot, { by: groupBy, similarity, filter, classifier });
       const name = snapshots.length > 1 ? `${source} [snapshot ${i + 1} of ${snapshots.length}, lines ${snapshot.firstLine}-${snapshot.lastLine}]` : source;
       if (i > 0) process.stdout.write('\n');
+      const report = profileText(snapshot, profile, { palette, fullPaths: args['full-paths'], top: args.top, stacks: args.stacks, width: outputWidth(process.stdout), source: name });
+      if (report !== null) return void process.stdout.write(report);
       process.stdout.write(
         renderSnapshot(snapshot, groups, {
           palette,
@@ -62,6 +71,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
           source: name,
         }),
       );
+      process.stdout.write(renderLineSummary(lineAccounting(snapshot), stripped, palette).join('\n') + '\n');
     });
   }
   return args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
