@@ -7,18 +7,18 @@
 import type { Frame, FunctionName } from '../src/model/frame.js';
 import type { Labels } from '../src/model/goroutine.js';
 import type { Interner } from './intern.js';
-import { headerStart } from './lines.js';
+import { findIn, headerStart, lastIn, locationStop } from './lines.js';
 import { readLabels } from './labels.js';
 
 function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Reads a decimal integer at `at`; returns [value, end] or null. */
-function readInt(text: string, at: number): [number, number] | null {
+/** Reads a decimal integer at `at` (before `end`); returns [value, end] or null. */
+function readInt(text: string, at: number, end = text.length): [number, number] | null {
   let i = at;
   let v = 0;
-  while (i < text.length && isDigitCode(text.charCodeAt(i))) {
+  while (i < end && isDigitCode(text.charCodeAt(i))) {
     v = v * 10 + (text.charCodeAt(i) - 48);
     i++;
   }
@@ -30,11 +30,11 @@ export interface CallFields {
   args: string;
 }
 
-/** `net/http.(*conn).serve(0xc000010000, {0x5?, 0x2?})` → name and argument text. */
-export function readCall(text: string, names: Interner): CallFields | null {
-  const open = text.lastIndexOf('(');
-  if (open <= 0 || !text.endsWith(')')) return null;
-  return { func: names.functionName(text.slice(0, open)), args: text.slice(open + 1, text.length - 1) };
+/** `net/http.(*conn).serve(0xc000010000, {0x5?, 0x2?})` in text[start, end) → name and argument text. */
+export function readCall(text: string, start: number, end: number, names: Interner): CallFields | null {
+  const open = lastIn(text, 40 /* ( */, start, end);
+  if (open <= start || text.charCodeAt(end - 1) !== 41 /* ) */) return null;
+  return { func: names.functionName(text, start, open), args: text.slice(open + 1, end - 1) };
 }
 
 export interface LocationFields {
@@ -44,30 +44,40 @@ export interface LocationFields {
   registers: string;
 }
 
-/** `\t/x/y.go:12 +0x1d fp=0xc0 sp=0xc0 pc=0x4a` → file, line, offset, register suffix. */
-export function readLocation(text: string, names: Interner): LocationFields | null {
-  let i = 0;
-  while (i < text.length && (text.charCodeAt(i) === 9 || text.charCodeAt(i) === 32)) i++;
-  let stop = text.indexOf(' +0x', i);
-  const fp = text.indexOf(' fp=', i);
-  if (stop < 0) stop = fp >= 0 ? fp : text.length;
-  const colon = text.lastIndexOf(':', stop - 1);
+/** `\t/x/y.go:12 +0x1d fp=0xc0 sp=0xc0 pc=0x4a` in text[start, end) → file, line, offset, register suffix. */
+export function readLocation(text: string, start: number, end: number, names: Interner): LocationFields | null {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 9 || text.charCodeAt(i) === 32)) i++;
+  const stop = locationStop(text, i, end);
+  const colon = lastIn(text, 58 /* : */, i, stop);
   if (colon <= i) return null;
-  const lineNo = readInt(text, colon + 1);
+  const lineNo = readInt(text, colon + 1, stop);
   if (lineNo === null || lineNo[1] !== stop) return null;
   let pcOffset = -1;
-  if (text.startsWith(' +0x', stop)) {
-    let end = stop + 4;
-    while (end < text.length && text.charCodeAt(end) !== 32) end++;
-    pcOffset = parseInt(text.slice(stop + 4, end), 16);
-    if (Number.isNaN(pcOffset)) pcOffset = -1;
+  let registers = '';
+  if (stop < end) {
+    let at = stop;
+    if (text.startsWith(' +0x', at)) {
+      pcOffset = 0;
+      at += 4;
+      for (; at < end; at++) {
+        const d = hexDigit(text.charCodeAt(at));
+        if (d < 0) break;
+        pcOffset = pcOffset * 16 + d;
+      }
+      if (at === stop + 4) pcOffset = -1;
+    }
+    const fp = findIn(text, ' fp=', at, end);
+    if (fp >= 0) registers = text.slice(fp + 1, end);
   }
-  return {
-    file: names.string(text.slice(i, colon)),
-    line: lineNo[0],
-    pcOffset,
-    registers: fp >= 0 ? text.slice(fp + 1) : '',
-  };
+  return { file: names.string(text, i, colon), line: lineNo[0], pcOffset, registers };
+}
+
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
 }
 
 export function makeFrame(call: CallFields, loc: LocationFields | null): Frame {
@@ -87,14 +97,17 @@ export interface CreatedByFields {
   parentId: number | null;
 }
 
-/** `created by main.fetchName in goroutine 6` (1.21+) or `created by main.fetchName` (≤1.20). */
-export function readCreatedBy(text: string, names: Interner): CreatedByFields | null {
-  const rest = text.slice('created by '.length);
-  const inG = rest.lastIndexOf(' in goroutine ');
-  if (inG < 0) return rest.length > 0 && !rest.includes(' ') ? { func: names.functionName(rest), parentId: null } : null;
-  const id = readInt(rest, inG + ' in goroutine '.length);
+/** `created by main.fetchName in goroutine 6` (1.21+) or `created by main.fetchName` (≤1.20), in text[start, end). */
+export function readCreatedBy(text: string, start: number, end: number, names: Interner): CreatedByFields | null {
+  const from = start + 'created by '.length;
+  let inG = -1;
+  for (let at = findIn(text, ' in goroutine ', from, end); at >= 0; at = findIn(text, ' in goroutine ', at + 1, end)) inG = at;
+  if (inG < 0) {
+    return end > from && findIn(text, ' ', from, end) < 0 ? { func: names.functionName(text, from, end), parentId: null } : null;
+  }
+  const id = readInt(text, inG + ' in goroutine '.length, end);
   if (id === null) return null;
-  return { func: names.functionName(rest.slice(0, inG)), parentId: id[0] };
+  return { func: names.functionName(text, from, inG), parentId: id[0] };
 }
 
 /** `...53 frames elided...` → 53; `...additional frames elided...` → -1 (count unknown). */

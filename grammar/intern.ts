@@ -2,6 +2,9 @@
  * String interning for names that repeat across goroutines (function names,
  * file paths). Substrings of a big input keep the whole input alive in V8;
  * an interned copy is flat, so only the distinct names stay in memory.
+ *
+ * Lookups take a range of the chunk text and hash it in place, so the hot
+ * path (two lookups per frame) cuts no string unless the name is new.
  */
 import { splitFunctionName, type FunctionName } from '../src/model/frame.js';
 
@@ -9,25 +12,51 @@ function flatCopy(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');
 }
 
-export class Interner {
-  private readonly strings = new Map<string, string>();
-  private readonly functions = new Map<string, FunctionName>();
+/** FNV-1a over the UTF-16 code units of [start, end). */
+function hashRange(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
-  string(s: string): string {
-    let v = this.strings.get(s);
-    if (v === undefined) {
-      v = flatCopy(s);
-      this.strings.set(v, v);
+function sameText(s: string, text: string, start: number, end: number): boolean {
+  return s.length === end - start && text.startsWith(s, start);
+}
+
+/** A table of distinct values keyed by their text, looked up by a range of another string. */
+class RangeTable<V> {
+  /** Hash → the values with that hash (almost always one). */
+  private readonly byHash = new Map<number, { text: string; value: V }[]>();
+
+  constructor(private readonly make: (flat: string) => V) {}
+
+  get(text: string, start: number, end: number): V {
+    const h = hashRange(text, start, end);
+    let bucket = this.byHash.get(h);
+    if (bucket !== undefined) {
+      for (const e of bucket) if (sameText(e.text, text, start, end)) return e.value;
+    } else {
+      bucket = [];
+      this.byHash.set(h, bucket);
     }
-    return v;
+    const flat = flatCopy(text.slice(start, end));
+    const value = this.make(flat);
+    bucket.push({ text: flat, value });
+    return value;
+  }
+}
+
+export class Interner {
+  private readonly strings = new RangeTable<string>((s) => s);
+  private readonly functions = new RangeTable<FunctionName>(splitFunctionName);
+
+  /** The interned copy of text[start, end) (the whole string by default). */
+  string(text: string, start = 0, end = text.length): string {
+    return this.strings.get(text, start, end);
   }
 
-  functionName(full: string): FunctionName {
-    let v = this.functions.get(full);
-    if (v === undefined) {
-      v = splitFunctionName(flatCopy(full));
-      this.functions.set(v.full, v);
-    }
-    return v;
+  /** The split, interned function name of text[start, end) (the whole string by default). */
+  functionName(text: string, start = 0, end = text.length): FunctionName {
+    return this.functions.get(text, start, end);
   }
 }

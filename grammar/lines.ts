@@ -72,6 +72,40 @@ function startsWithAt(text: string, at: number, prefix: string): boolean {
 }
 
 /**
+ * `needle` within [from, end): a bounded indexOf. Lines are read in place
+ * inside a chunk of many lines, and an unbounded search for something the
+ * line lacks would scan the rest of the chunk.
+ */
+export function findIn(text: string, needle: string, from: number, end: number): number {
+  const first = needle.charCodeAt(0);
+  const last = end - needle.length;
+  for (let i = from; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return i;
+  }
+  return -1;
+}
+
+/** The last `code` in [from, end), or -1. */
+export function lastIn(text: string, code: number, from: number, end: number): number {
+  for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
+/**
+ * Where the location proper (`path:line`) ends in a location line's content
+ * [from, end): at ` +0x` (the pc offset), else at ` fp=` (registers), else at the end.
+ */
+export function locationStop(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    if (text.charCodeAt(i) === SPACE && (startsWithAt(text, i + 1, '+0x') || startsWithAt(text, i + 1, 'fp='))) {
+      // ` fp=` before any ` +0x` only ends it when no ` +0x` follows (the runtime prints the offset first).
+      if (text.charCodeAt(i + 1) === 43 /* + */ || findIn(text, ' +0x', i + 1, end) < 0) return i;
+    }
+  }
+  return end;
+}
+
+/**
  * `\t/path/file.go:12`, optionally followed by ` +0x1d` and ` fp= sp= pc=`.
  * Leading spaces are accepted too: copy-paste turns tabs into spaces.
  */
@@ -79,11 +113,8 @@ function isLocation(text: string, start: number, end: number): boolean {
   let i = start;
   while (i < end && (text.charCodeAt(i) === TAB || text.charCodeAt(i) === SPACE)) i++;
   if (i === start || i === end) return false;
-  // The location proper ends at the first space after the path's `:line`.
-  let stop = text.indexOf(' +0x', i);
-  if (stop < 0 || stop > end) stop = text.indexOf(' fp=', i);
-  if (stop < 0 || stop > end) stop = end;
-  const colon = text.lastIndexOf(':', stop - 1);
+  const stop = locationStop(text, i, end);
+  const colon = lastIn(text, COLON, i, stop);
   if (colon <= i || colon === stop - 1) return false;
   for (let j = colon + 1; j < stop; j++) if (!isDigit(text.charCodeAt(j))) return false;
   return true;
@@ -95,8 +126,8 @@ export function headerStart(text: string, start: number, end: number): number {
   if (text.charCodeAt(end - 1) !== COLON || text.charCodeAt(end - 2) !== CLOSE_BRACKET) return -1;
   let at = start;
   if (!startsWithAt(text, start, 'goroutine ')) {
-    at = text.indexOf('goroutine ', start);
-    if (at < 0 || at >= end) return -1;
+    at = findIn(text, 'goroutine ', start, end);
+    if (at < 0) return -1;
   }
   return isDigit(text.charCodeAt(at + 10)) ? at : -1;
 }
@@ -104,7 +135,7 @@ export function headerStart(text: string, start: number, end: number): number {
 /** `pkg.fn(args)`: no space before the last `(`, ends with `)`. */
 function isCall(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(end - 1) !== CLOSE_PAREN) return false;
-  const open = text.lastIndexOf('(', end - 1);
+  const open = lastIn(text, 40 /* ( */, start, end - 1);
   if (open <= start) return false;
   for (let i = start; i < open; i++) {
     const c = text.charCodeAt(i);
@@ -115,8 +146,8 @@ function isCall(text: string, start: number, end: number): boolean {
 
 /** `N @ 0x…`, `a: b [c: d] @ 0x…`, `cycles count @ 0x…`: digits first, then an ` @`. */
 function isRecord(text: string, start: number, end: number): boolean {
-  const at = text.indexOf(' @', start);
-  if (at < 0 || at >= end) return false;
+  const at = findIn(text, ' @', start, end);
+  if (at < 0) return false;
   return at + 2 === end || text.charCodeAt(at + 2) === SPACE;
 }
 
@@ -124,8 +155,8 @@ function isProfileHeader(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(start) === 45 /* - */) {
     return startsWithAt(text, start, '--- ') && text.charCodeAt(end - 1) === COLON;
   }
-  const p = text.indexOf(' profile: ', start);
-  if (p < 0 || p >= end) return false;
+  const p = findIn(text, ' profile: ', start, end);
+  if (p < 0) return false;
   for (let i = start; i < p; i++) {
     const c = text.charCodeAt(i);
     if (c === SPACE || c === TAB || c === COLON) return false;
@@ -134,11 +165,10 @@ function isProfileHeader(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Decides the kind of a line. `text` is the line itself (searches stay within
- * it); `end` is where its content ends (before `\n` or `\r\n`).
+ * Decides the kind of the line whose content is [start, end) of `text`
+ * (`end` is before its `\n` or `\r\n`); searches stay within the line.
  */
-export function classifyLine(text: string, end: number): LineKind {
-  const start = 0;
+export function classifyLine(text: string, start: number, end: number): LineKind {
   if (start === end) return LineKind.BlankLine;
   const c = text.charCodeAt(start);
   if (c === TAB || c === SPACE) {
@@ -164,7 +194,7 @@ export function classifyLine(text: string, end: number): LineKind {
     return headerStart(text, start, end) >= 0 ? LineKind.GoroutineHeader : LineKind.OtherLine;
   }
   if (c === DOT) {
-    if (startsWithAt(text, start, '...') && text.endsWith('elided...', end)) return LineKind.FramesElidedLine;
+    if (startsWithAt(text, start, '...') && end - start >= 12 && text.endsWith('elided...', end)) return LineKind.FramesElidedLine;
     return LineKind.OtherLine;
   }
   if (c === OPEN_BRACKET) {

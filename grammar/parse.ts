@@ -73,7 +73,7 @@ export class DumpReader {
 
   private parseChunk(text: string): void {
     const tokens = tokenizeLines(text, this.nextLine);
-    parseTokens(tokens, this.builder, this.names);
+    parseTokens(tokens, text, this.builder, this.names);
     this.nextLine += tokens.length;
     this.endsWithNewline = text.endsWith('\n');
   }

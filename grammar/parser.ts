@@ -34,10 +34,10 @@ import {
   BlankLine,
   CallLine,
   CreatedByLine,
+  endOf,
   FramesElidedLine,
   GoroutineHeader,
   lineOf,
-  lineText,
   LocationLine,
   OtherLine,
   ProfileComment,
@@ -95,6 +95,8 @@ const NO_EVENTS: DumpEvents = {
 class DumpParser extends EmbeddedActionsParser {
   events: DumpEvents = NO_EVENTS;
   names: Interner = new Interner();
+  /** The chunk the tokens point into: a token holds offsets, not text. */
+  text = '';
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, maxLookahead: 1, skipValidations: true });
@@ -125,7 +127,7 @@ class DumpParser extends EmbeddedActionsParser {
         ALT: () => {
           const t = this.CONSUME(ProfileHeader);
           this.ACTION(() => {
-            const text = lineText(t);
+            const text = this.lineText(t);
             this.events.profileHeader(readProfileHeader(text), lineOf(t), text);
           });
         },
@@ -136,7 +138,7 @@ class DumpParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(ProfileSetting) },
             { ALT: () => this.CONSUME(ProfileComment) },
           ]);
-          this.ACTION(() => this.events.profileSetting(lineText(t), lineOf(t)));
+          this.ACTION(() => this.events.profileSetting(this.lineText(t), lineOf(t)));
         },
       },
       {
@@ -151,7 +153,7 @@ class DumpParser extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(ProfileFrame) },
             { ALT: () => this.CONSUME(ProfileLabels) },
           ]);
-          this.ACTION(() => this.events.noise(lineText(t), lineOf(t)));
+          this.ACTION(() => this.events.noise(this.lineText(t), lineOf(t)));
         },
       },
     ]);
@@ -193,7 +195,7 @@ class DumpParser extends EmbeddedActionsParser {
           ALT: () => {
             const t = this.CONSUME(FramesElidedLine);
             this.ACTION(() => {
-              const n = readElided(lineText(t));
+              const n = readElided(this.lineText(t));
               acc.elided = n < 0 || acc.elided < 0 ? -1 : acc.elided + n;
             });
           },
@@ -214,9 +216,9 @@ class DumpParser extends EmbeddedActionsParser {
     const t = this.CONSUME(CreatedByLine);
     const loc = this.OPTION(() => this.CONSUME(LocationLine));
     return this.ACTION(() => {
-      const fields = readCreatedBy(lineText(t), this.names);
+      const fields = readCreatedBy(this.text, t.startOffset, endOf(t), this.names);
       if (fields === null) {
-        this.events.warning(lineOf(t), `cannot read the creator in "${lineText(t)}"; expected "created by FUNCTION [in goroutine N]"`);
+        this.events.warning(lineOf(t), `cannot read the creator in "${this.lineText(t)}"; expected "created by FUNCTION [in goroutine N]"`);
         return { frame: this.frame(null, loc), parentId: null };
       }
       return { frame: this.located({ func: fields.func, args: '' }, loc, lineOf(t)), parentId: fields.parentId };
@@ -229,7 +231,7 @@ class DumpParser extends EmbeddedActionsParser {
     const stack = this.SUBRULE(this.stack);
     const creator = this.OPTION(() => this.SUBRULE(this.creator));
     return this.ACTION(() => ({
-      id: readAncestorId(lineText(t)) ?? -1,
+      id: readAncestorId(this.lineText(t)) ?? -1,
       frames: stack.frames,
       createdBy: creator?.frame ?? null,
       parentId: creator?.parentId ?? null,
@@ -251,21 +253,21 @@ class DumpParser extends EmbeddedActionsParser {
       frameLines.push(this.CONSUME(ProfileFrame));
     });
     this.ACTION(() => {
-      const fields = readRecord(lineText(t));
+      const fields = readRecord(this.lineText(t));
       if (fields === null) {
-        this.events.warning(lineOf(t), `cannot read the record "${lineText(t)}"; expected numbers, then "@" and program counters`);
+        this.events.warning(lineOf(t), `cannot read the record "${this.lineText(t)}"; expected numbers, then "@" and program counters`);
         return;
       }
       const frames: Frame[] = [];
       for (const f of frameLines) {
-        const frame = readProfileFrame(lineText(f), this.names);
-        if (frame === null) this.events.warning(lineOf(f), `cannot read the frame "${lineText(f)}"; expected "#  0xPC  function+0xOFF  file:line"`);
+        const frame = readProfileFrame(this.lineText(f), this.names);
+        if (frame === null) this.events.warning(lineOf(f), `cannot read the frame "${this.lineText(f)}"; expected "#  0xPC  function+0xOFF  file:line"`);
         else frames.push(frame);
       }
       this.events.record({
         values: fields.values,
         pcs: fields.pcs,
-        labels: labels === undefined ? null : readProfileLabels(lineText(labels)),
+        labels: labels === undefined ? null : readProfileLabels(this.lineText(labels)),
         frames,
         line: lineOf(t),
       });
@@ -277,13 +279,13 @@ class DumpParser extends EmbeddedActionsParser {
     const call = this.CONSUME(CallLine);
     const loc = this.OPTION(() => this.CONSUME(LocationLine));
     this.ACTION(() => {
-      this.events.noise(lineText(call), lineOf(call));
-      if (loc !== undefined) this.events.noise(lineText(loc), lineOf(loc));
+      this.events.noise(this.lineText(call), lineOf(call));
+      if (loc !== undefined) this.events.noise(this.lineText(loc), lineOf(loc));
     });
   });
 
   private frame(call: IToken | null, loc: IToken | undefined): Frame {
-    const fields = call === null ? null : readCall(lineText(call), this.names);
+    const fields = call === null ? null : readCall(this.text, call.startOffset, endOf(call), this.names);
     return this.located(fields ?? { func: this.names.functionName('?'), args: '' }, loc, call === null ? 0 : lineOf(call));
   }
 
@@ -292,13 +294,18 @@ class DumpParser extends EmbeddedActionsParser {
       this.events.warning(callLine, `"${call.func.full}" has no location line after it; expected a tab-indented "file.go:LINE"`);
       return makeFrame(call, null);
     }
-    const fields = readLocation(lineText(loc), this.names);
-    if (fields === null) this.events.warning(lineOf(loc), `cannot read the location "${lineText(loc).trim()}"; expected "file.go:LINE [+0xOFFSET]"`);
+    const fields = readLocation(this.text, loc.startOffset, endOf(loc), this.names);
+    if (fields === null) this.events.warning(lineOf(loc), `cannot read the location "${this.lineText(loc).trim()}"; expected "file.go:LINE [+0xOFFSET]"`);
     return makeFrame(call, fields);
   }
 
+  /** The line's text without its newline: cut from the chunk only when a reader or a message needs it. */
+  private lineText(t: IToken): string {
+    return this.text.slice(t.startOffset, endOf(t));
+  }
+
   private emitGoroutine(header: IToken, stack: StackAcc, creator: CreatorAcc | null, ancestors: Ancestor[]): void {
-    const text = lineText(header);
+    const text = this.lineText(header);
     const line = lineOf(header);
     const h = readHeader(text);
     if (h === null) {
@@ -332,14 +339,16 @@ class DumpParser extends EmbeddedActionsParser {
 
 let parser: DumpParser | undefined;
 
-/** Parses whole lines already tokenized, reporting to `events`. The parser is built once. */
-export function parseTokens(tokens: IToken[], events: DumpEvents, names: Interner): void {
+/** Parses whole lines already tokenized from `text`, reporting to `events`. The parser is built once. */
+export function parseTokens(tokens: IToken[], text: string, events: DumpEvents, names: Interner): void {
   parser ??= new DumpParser();
+  parser.text = text;
   parser.events = events;
   parser.names = names;
   parser.input = tokens;
   parser.document();
   parser.events = NO_EVENTS;
+  parser.text = '';
   // The top level accepts every line kind, so a parse error means a grammar bug: say so, never throw.
   for (const e of parser.errors) events.warning(lineOf(e.token) || 0, `internal grammar error: ${e.message}`);
 }

@@ -1,76 +1,39 @@
 /**
- * Chevrotain tokens: one token type per line kind (lines.ts). Each token's
- * image is a whole line with its newline, so a 100 MB dump lexes into one
- * token per line, and the parser's rules read as the runtime's line grammar.
+ * Chevrotain tokens: one token type per line kind (lines.ts), one token per
+ * input line, so the parser's rules read as the runtime's line grammar.
  *
- * The matchers share one classification per line: the first matcher the
- * lexer tries at an offset classifies the line, the others read the cached
- * answer. The same pass numbers the lines; a token's payload is its 1-based
- * input line, which every warning names.
+ * The tokens come from one scan over the chunk rather than from Chevrotain's
+ * Lexer, which asks each token's matcher in turn at every offset and needs a
+ * sliced string per token as its image (that slice alone costs as much as
+ * the `split('\n')` floor the benchmark measures). Here each line is
+ * classified once, in place, and its token is a reused object holding
+ * offsets into the chunk: no string is cut from a line unless a field reader
+ * or a warning needs it. A token's payload is its 1-based input line.
  */
-import { createToken, Lexer, type CustomPatternMatcherReturn, type IToken, type TokenType } from 'chevrotain';
-import { classifyLine, contentEnd, LineKind, nextLineStart } from './lines.js';
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+import { classifyLine, contentEnd, LineKind } from './lines.js';
 
-interface LineState {
-  text: string;
-  offset: number;
-  kind: LineKind;
-  line: number;
-  result: CustomPatternMatcherReturn;
+function lineToken(name: string): TokenType {
+  // Lexer.NA: these types are never matched by a Chevrotain Lexer (tokenizeLines makes the tokens).
+  return createToken({ name, pattern: Lexer.NA });
 }
 
-const state: LineState = {
-  text: '',
-  offset: -1,
-  kind: LineKind.OtherLine,
-  line: 0,
-  result: [''] as unknown as CustomPatternMatcherReturn,
-};
-
-function classifyAt(text: string, offset: number): LineState {
-  if (offset === state.offset && text === state.text) return state;
-  const next = nextLineStart(text, offset);
-  const line = text.slice(offset, next);
-  const lineEnd = line.length > 0 && line.charCodeAt(line.length - 1) === 10 ? line.length - 1 : line.length;
-  state.text = text;
-  state.offset = offset;
-  state.kind = classifyLine(line, contentEnd(line, 0, lineEnd));
-  state.line++;
-  state.result = [line] as unknown as CustomPatternMatcherReturn;
-  state.result.payload = state.line;
-  return state;
-}
-
-function lineToken(name: string, kind: LineKind): TokenType {
-  return createToken({
-    name,
-    pattern: {
-      exec: (text: string, offset: number) => {
-        const s = classifyAt(text, offset);
-        return s.kind === kind ? s.result : null;
-      },
-    },
-    line_breaks: true,
-  });
-}
-
-// Ordered by how often each kind occurs in a dump, so the lexer asks few matchers per line.
-export const LocationLine = lineToken('LocationLine', LineKind.LocationLine);
-export const CallLine = lineToken('CallLine', LineKind.CallLine);
-export const BlankLine = lineToken('BlankLine', LineKind.BlankLine);
-export const GoroutineHeader = lineToken('GoroutineHeader', LineKind.GoroutineHeader);
-export const CreatedByLine = lineToken('CreatedByLine', LineKind.CreatedByLine);
-export const ProfileFrame = lineToken('ProfileFrame', LineKind.ProfileFrame);
-export const ProfileRecord = lineToken('ProfileRecord', LineKind.ProfileRecord);
-export const ProfileLabels = lineToken('ProfileLabels', LineKind.ProfileLabels);
-export const FramesElidedLine = lineToken('FramesElidedLine', LineKind.FramesElidedLine);
-export const AncestorHeader = lineToken('AncestorHeader', LineKind.AncestorHeader);
-export const StackUnavailable = lineToken('StackUnavailable', LineKind.StackUnavailable);
-export const ProfileHeader = lineToken('ProfileHeader', LineKind.ProfileHeader);
-export const ProfileSetting = lineToken('ProfileSetting', LineKind.ProfileSetting);
-export const ProfileComment = lineToken('ProfileComment', LineKind.ProfileComment);
+export const LocationLine = lineToken('LocationLine');
+export const CallLine = lineToken('CallLine');
+export const BlankLine = lineToken('BlankLine');
+export const GoroutineHeader = lineToken('GoroutineHeader');
+export const CreatedByLine = lineToken('CreatedByLine');
+export const ProfileFrame = lineToken('ProfileFrame');
+export const ProfileRecord = lineToken('ProfileRecord');
+export const ProfileLabels = lineToken('ProfileLabels');
+export const FramesElidedLine = lineToken('FramesElidedLine');
+export const AncestorHeader = lineToken('AncestorHeader');
+export const StackUnavailable = lineToken('StackUnavailable');
+export const ProfileHeader = lineToken('ProfileHeader');
+export const ProfileSetting = lineToken('ProfileSetting');
+export const ProfileComment = lineToken('ProfileComment');
 /** Any other line: the catch-all that keeps unknown text from breaking a parse. */
-export const OtherLine = lineToken('OtherLine', LineKind.OtherLine);
+export const OtherLine = lineToken('OtherLine');
 
 export const allTokens: TokenType[] = [
   LocationLine,
@@ -90,37 +53,78 @@ export const allTokens: TokenType[] = [
   OtherLine,
 ];
 
-let lexer: Lexer | undefined;
+/** The token type of each LineKind, indexed by the kind. */
+const TYPE_OF_KIND: TokenType[] = [];
+TYPE_OF_KIND[LineKind.BlankLine] = BlankLine;
+TYPE_OF_KIND[LineKind.GoroutineHeader] = GoroutineHeader;
+TYPE_OF_KIND[LineKind.CallLine] = CallLine;
+TYPE_OF_KIND[LineKind.LocationLine] = LocationLine;
+TYPE_OF_KIND[LineKind.CreatedByLine] = CreatedByLine;
+TYPE_OF_KIND[LineKind.FramesElidedLine] = FramesElidedLine;
+TYPE_OF_KIND[LineKind.AncestorHeader] = AncestorHeader;
+TYPE_OF_KIND[LineKind.StackUnavailable] = StackUnavailable;
+TYPE_OF_KIND[LineKind.ProfileHeader] = ProfileHeader;
+TYPE_OF_KIND[LineKind.ProfileSetting] = ProfileSetting;
+TYPE_OF_KIND[LineKind.ProfileRecord] = ProfileRecord;
+TYPE_OF_KIND[LineKind.ProfileFrame] = ProfileFrame;
+TYPE_OF_KIND[LineKind.ProfileLabels] = ProfileLabels;
+TYPE_OF_KIND[LineKind.ProfileComment] = ProfileComment;
+TYPE_OF_KIND[LineKind.OtherLine] = OtherLine;
+
+/**
+ * A line token. `startOffset` and `endOffset` delimit the line's content in
+ * the chunk (end exclusive: before `\n` or `\r\n`); `image` stays empty, the
+ * text is read through the offsets. Objects are reused from chunk to chunk,
+ * so nothing may keep a token past the parse of its chunk.
+ */
+class LineToken implements IToken {
+  image = '';
+  startOffset = 0;
+  endOffset = 0;
+  tokenTypeIdx = 0;
+  tokenType: TokenType = OtherLine;
+  payload = 0;
+}
+
+const pool: LineToken[] = [];
 
 /**
  * Tokenizes `text` (whole lines) into one token per line; the first line is
- * numbered `firstLine`. The lexer is built once, on first use.
+ * numbered `firstLine`. The returned tokens are valid until the next call.
  */
 export function tokenizeLines(text: string, firstLine: number): IToken[] {
-  lexer ??= new Lexer(allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: false,
-    skipValidations: true,
-  });
-  state.text = '';
-  state.offset = -1;
-  state.line = firstLine - 1;
-  const result = lexer.tokenize(text);
-  state.text = '';
-  // Every line matches some kind (OtherLine takes the rest), so the lexer has no errors to report.
-  return result.tokens;
-}
-
-/** The line's text without its newline (and without the `\r` of CRLF input). */
-export function lineText(token: IToken): string {
-  const image = token.image;
-  let end = image.length;
-  if (end > 0 && image.charCodeAt(end - 1) === 10) end--;
-  if (end > 0 && image.charCodeAt(end - 1) === 13) end--;
-  return end === image.length ? image : image.slice(0, end);
+  const tokens: IToken[] = [];
+  let start = 0;
+  let line = firstLine;
+  const length = text.length;
+  while (start < length) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = length;
+    const end = contentEnd(text, start, nl);
+    const type = TYPE_OF_KIND[classifyLine(text, start, end)]!;
+    const n = tokens.length;
+    let t = pool[n];
+    if (t === undefined) {
+      t = new LineToken();
+      pool.push(t);
+    }
+    t.startOffset = start;
+    t.endOffset = end;
+    t.tokenType = type;
+    t.tokenTypeIdx = type.tokenTypeIdx!;
+    t.payload = line++;
+    tokens.push(t);
+    start = nl + 1;
+  }
+  return tokens;
 }
 
 /** The 1-based input line of a token. */
 export function lineOf(token: IToken): number {
   return token.payload as number;
+}
+
+/** Where a token's line content ends in its chunk (exclusive; tokenizeLines always sets it). */
+export function endOf(token: IToken): number {
+  return token.endOffset as number;
 }
