@@ -24,7 +24,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
   const profile = { groupBy: parseGroupBy(args['group-by'] ?? PROFILE_DEFAULT_GROUP_BY), filter, sample: parseSample(args.sample) };
-  const loaded = await loadInputs(args.inputs ?? [], { sections: PROFILE_SECTIONS });
+  const loaded = await loadInputs(args.inputs ?? [], { sections: PROFILE_SECTIONS, strip: parseRegex('strip', args.strip) ?? null });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
 
@@ -36,7 +36,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       for (const line of renderWarnings(result.warnings, [], err)) process.stderr.write(line + '\n');
       throw new UserError(`${source.name}: ${why}`, EXIT.noDump);
     }
-    for (const snapshot of result.snapshots) snapshots.push({ snapshot: withInputKind(snapshot, source.name), source: source.name });
+    for (const snapshot of result.snapshots) snapshots.push({ snapshot: withInputKind(snapshot, source.name), source: source.name, stripped });
   }
 
   if (args.interactive) {
@@ -48,8 +48,17 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   }
 
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
-  if (args.json) {
-    const objects = snapshots.map(({ snapshot }) => profileJson(snapshot, profile) ?? snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy }));
+  if (args.format === 'traceback') {
+    for (const { snapshot, source } of snapshots) {
+      if (!writesBack(snapshot.format)) throw new UserError(`${source}: a ${snapshot.format} profile cannot be written as a traceback (--format traceback writes goroutine dumps and count profiles)`, EXIT.usage);
+      process.stdout.write(renderTraceback(snapshot, filter));
+    }
+  } else if (args.json || args.format === 'json') {
+    const objects = snapshots.map(
+      ({ snapshot, stripped }) =>
+        profileJson(snapshot, profile) ??
+        snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) }),
+    );
     process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : { snapshots: objects }, null, 2) + '\n');
   } else {
     snapshots.forEach(({ snapshot, source, stripped }, i) => {
