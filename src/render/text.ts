@@ -69,12 +69,13 @@ export function groupTitle(g: Group, o: Pick<TextOptions, 'groupBy' | 'classifie
 }
 
 export function frameLine(f: Frame, o: Pick<TextOptions, 'classifier' | 'paths' | 'width' | 'palette'>): string {
+  // Your frames stand out; the runtime's and the standard library's step back.
   const kind = o.classifier.kind(f);
   const name = escapeTerminal(f.func.full) + (f.args === '' ? '' : `(${escapeTerminal(f.args)})`);
   const where = escapeTerminal(o.paths.where(f));
   const text = `      ${name}${where === '' ? '' : '  ' + where}`;
   const cut = o.width === null ? text : truncate(text, o.width);
-  return kind === 'user' ? o.palette.user(cut) : kind === 'runtime' ? o.palette.dim(cut) : cut;
+  return kind === 'user' ? o.palette.user(cut) : o.palette.dim(cut);
 }
 
 export function renderStack(g: Group, rank: number, o: TextOptions): string[] {
