@@ -110,7 +110,7 @@ function symbolizer(p: Profile): Decoded {
     const frames: Frame[] = [];
     for (const line of loc.line) {
       const fn = functions.get(Number(line.functionId));
-      const full = fn === undefined ? '' : str(fn.name);
+      const full = fn === undefined ? '' : elideTypeArgs(str(fn.name));
       if (full === '') continue;
       let name = names.get(full);
       if (name === undefined) names.set(full, (name = splitFunctionName(full)));
@@ -129,12 +129,37 @@ function isRuntime(f: Frame): boolean {
   return f.func.full.startsWith('runtime.') || f.func.full.startsWith('internal/runtime/');
 }
 
-/** runtime/pprof printStackRecord: drop runtime.goexit, and the runtime frames at the leaf unless nothing else is left. */
+/**
+ * runtime/pprof printStackRecord: drop runtime.goexit, and the runtime frames
+ * at the leaf unless nothing else is left. The stack ends at the first zero
+ * pc (threadcreate pads its stacks with zeros; the text prints one `#\t0x0`
+ * for a stack of zeros only).
+ */
 function textStack(frames: Frame[], keepRuntimeLeaf: boolean): Frame[] {
-  const noExit = frames.filter((f) => f.func.full !== 'runtime.goexit');
+  const zero = frames.findIndex((f) => f.func.full === '0x0');
+  const cut = zero < 0 ? frames : zero === 0 ? frames.slice(0, 1) : frames.slice(0, zero);
+  const noExit = cut.filter((f) => f.func.full !== 'runtime.goexit');
   if (keepRuntimeLeaf) return noExit;
   const first = noExit.findIndex((f) => !isRuntime(f));
   return first < 0 ? noExit : noExit.slice(first);
+}
+
+/**
+ * Type arguments as tracebacks print them: the proto has
+ * `main.markLine[go.shape.chan struct {}]`, the text `main.markLine[...]`.
+ */
+export function elideTypeArgs(name: string): string {
+  if (!name.includes('[')) return name;
+  let out = '';
+  let depth = 0;
+  for (const c of name) {
+    if (c === '[') {
+      if (depth === 0) out += '[...]';
+      depth++;
+    } else if (c === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += c;
+  }
+  return out;
 }
 
 function labelsOf(strings: string[], s: Profile['sample'][number]): Labels | null {
