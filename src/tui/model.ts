@@ -12,7 +12,7 @@ import { membersOf, type Member } from '../analysis/members.js';
 import type { Goroutine } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { shortenerFor, type PathShortener } from '../render/paths.js';
-import { groupTitle } from '../render/text.js';
+import { formatStates, formatWait, groupTitle } from '../render/text.js';
 
 export type SortOrder = 'count' | 'name' | 'wait';
 export const SORT_ORDERS: readonly SortOrder[] = ['count', 'name', 'wait'];
@@ -28,6 +28,9 @@ export interface Grouping {
   readonly searchText: readonly string[];
   /** Goroutines (or record counts) over all groups. */
   readonly total: number;
+  /** Widest states and wait-age texts, so columns stay put while scrolling (0: the column is empty). */
+  readonly stateWidth: number;
+  readonly waitWidth: number;
 }
 
 export interface TuiModelOptions {
@@ -109,7 +112,13 @@ export class TuiModel {
     const titleOptions = { groupBy: by, classifier: this.classifier, paths: this.shortPaths };
     const titles = groups.map((g) => groupTitle(g, titleOptions));
     const searchText = groups.map(searchTextOf);
-    return { by, groups, titles, searchText, total: groups.reduce((n, g) => n + g.count, 0) };
+    let stateWidth = 0;
+    let waitWidth = 0;
+    for (const g of groups) {
+      stateWidth = Math.max(stateWidth, formatStates(g.states).length);
+      waitWidth = Math.max(waitWidth, formatWait(g.waitMin, g.waitMax).length);
+    }
+    return { by, groups, titles, searchText, total: groups.reduce((n, g) => n + g.count, 0), stateWidth, waitWidth };
   }
 
   /**

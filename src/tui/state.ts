@@ -73,7 +73,7 @@ export function currentPage(state: TuiState): PageState {
 export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
   switch (page.kind) {
     case 'list':
-      return groupListDoc(model, state.settings);
+      return groupListDoc(model, { ...state.settings, width: state.width });
     case 'group':
       return groupDetailDoc(model, state.settings, page.by, page.index);
     case 'goroutine':
