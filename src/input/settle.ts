@@ -76,6 +76,11 @@ export function settleLines(result: ParseResult, report: UnwrapReport): void {
     result.warnings = result.warnings.map((w) => remap.warning(w));
   }
   result.lines = Math.max(report.lines, result.lines);
+  const cut = report.unterminated;
+  const warned = (line: number): boolean => result.warnings.concat(report.warnings, ...snapshots.map((s) => s.warnings)).some((w) => w.line === line);
+  if (cut !== null && !warned(cut)) {
+    report.warnings.push({ line: cut, message: 'the input ends in the middle of this line without a newline: the dump may be cut off here' });
+  }
   if (snapshots.length === 0) {
     result.skipped = mergeRanges(result.skipped.concat(report.dropped));
     result.warnings = result.warnings.concat(report.warnings).sort((a, b) => a.line - b.line);
@@ -88,7 +93,14 @@ export function settleLines(result: ParseResult, report: UnwrapReport): void {
     s.lastLine = i + 1 < snapshots.length ? snapshots[i + 1]!.firstLine - 1 : result.lines;
     const own = clip(report.dropped, s.firstLine, s.lastLine);
     s.skipped.splice(0, s.skipped.length, ...mergeRanges(s.skipped.concat(own)));
-    const found = report.warnings.filter((w) => w.line >= s.firstLine && w.line <= s.lastLine);
-    if (found.length > 0) s.warnings.splice(0, s.warnings.length, ...s.warnings.concat(found).sort((a, b) => a.line - b.line));
   });
+  // The grammar reports a frame's warning before the goroutine that starts a new snapshot,
+  // so warnings go to the snapshot that owns their line.
+  const warnings = snapshots.flatMap((s) => s.warnings.splice(0)).concat(report.warnings);
+  warnings.sort((a, b) => a.line - b.line);
+  let k = 0;
+  for (const w of warnings) {
+    while (k + 1 < snapshots.length && w.line >= snapshots[k + 1]!.firstLine) k++;
+    snapshots[k]!.warnings.push(w);
+  }
 }

@@ -71,6 +71,8 @@ export interface UnwrapReport {
   readonly dropped: LineRange[];
   /** Problems found before the grammar, on input lines. */
   readonly warnings: Warning[];
+  /** The last input line when the input does not end with a newline (it may be cut off), else null. */
+  readonly unterminated: number | null;
 }
 
 /** `goroutine 7 [chan rec` at the very end: a header cut off before its `]:` (only the runtime's own fields before `[`). */
@@ -139,6 +141,7 @@ export class Unwrapper {
 
   end(): UnwrapReport {
     if (this.mode === 'sampling') this.decide(true);
+    const unterminated = this.partialLength > 0 ? this.inputLines + 1 : null;
     if (this.mode === 'pass') this.endPass();
     else this.endRewrite();
     const identity = this.mode === 'pass' || this.map.identity;
@@ -149,6 +152,7 @@ export class Unwrapper {
       map: identity ? null : this.map,
       dropped: this.dropped,
       warnings: this.warnings,
+      unterminated,
     };
   }
 
