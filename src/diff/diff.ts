@@ -10,26 +10,17 @@
  *      lines does not show every site as vanished plus new.
  * The result keeps, per site and snapshot, the count, states, wait ages and
  * one representative goroutine, for the text report, JSON, the TUI's diff
- * view and `watch`.
+ * view and `watch`. Heap and allocs profiles are lined up the same way, by
+ * allocation site, with bytes (or objects, --sample) in place of counts.
  */
 import type { Frame } from '../model/frame.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { classifierFor } from '../analysis/group.js';
-import { membersOf, type Member } from '../analysis/members.js';
-import { keyDetailOf, keysFunction, normalEntry, normalFrames, type DiffBy, type KeyDetail } from './keys.js';
+import type { Snapshot, SnapshotFormat } from '../model/snapshot.js';
+import { defaultSample, type HeapSample } from '../analysis/heap.js';
+import type { Member } from '../analysis/members.js';
+import { keyDetailOf, normalEntry, normalFrames, type DiffBy, type KeyDetail } from './keys.js';
+import { foldGoroutines, foldHeap, type FoldedPoint, type SitePoint } from './points.js';
 
-/** One site in one snapshot. */
-export interface SitePoint {
-  /** The exact key in this snapshot (it differs between snapshots when the site moved). */
-  readonly key: string;
-  count: number;
-  /** State → goroutines; empty for debug=1 profiles. */
-  readonly states: Map<string, number>;
-  waitMin: number | null;
-  waitMax: number | null;
-  /** The first member folded in: its stack stands for the site in this snapshot. */
-  readonly representative: Member;
-}
+export type { SitePoint } from './points.js';
 
 export type SiteStatus = 'grew' | 'shrank' | 'same' | 'new' | 'vanished';
 
@@ -40,8 +31,11 @@ export interface DiffSite {
   readonly looseKey: string;
   /** One per snapshot; null where the site has no goroutines. */
   readonly points: readonly (SitePoint | null)[];
-  /** Goroutines per snapshot (0 where absent). */
+  /** Goroutines per snapshot (0 where absent); for heap sites the --sample value. */
   readonly counts: readonly number[];
+  /** Heap sites: bytes and objects per snapshot (in use, or allocated for alloc_* samples); null for goroutines. */
+  readonly bytes: readonly number[] | null;
+  readonly objects: readonly number[] | null;
   readonly before: number;
   readonly after: number;
   readonly delta: number;
@@ -72,45 +66,38 @@ export interface DiffOptions {
   ignore?: RegExp;
   /** When each snapshot was taken (file mtime, --times); null where unknown. */
   times?: readonly (Date | null)[];
+  /** Heap diffs: the value compared (default: inuse_space, alloc_space for allocs). */
+  sample?: HeapSample;
 }
 
+export type DiffKind = 'goroutine' | 'heap';
+
+/** A runtime.MemStats value per snapshot (heap diffs). */
+export interface MemStatSeries {
+  readonly name: string;
+  /** null where a snapshot has no MemStats block or not this line. */
+  readonly values: readonly (number | null)[];
+}
+
+/** The MemStats lines a heap diff reports: heap in use, what the process got from the OS, GC runs, goroutine stacks. */
+export const MEMSTATS_DIFFED = ['HeapInuse', 'HeapAlloc', 'HeapObjects', 'Sys', 'NumGC', 'StackInuse'] as const;
+
 export interface DiffResult {
-  readonly kind: 'goroutine';
+  readonly kind: DiffKind;
+  /** Heap diffs: the value sites are compared on; null for goroutines. */
+  readonly sample: HeapSample | null;
+  /** Heap diffs: MemStats per snapshot (MEMSTATS_DIFFED); empty for goroutines. */
+  readonly memStats: readonly MemStatSeries[];
   readonly by: DiffBy;
   /** What the keys could use: `created by` and args only when every snapshot has them. */
   readonly detail: KeyDetail;
   /** Biggest growth first. */
   readonly sites: DiffSite[];
-  /** Goroutines per snapshot, as the dumps count them (ignored sites included). */
+  /** Goroutines per snapshot as the dumps count them, or the heap sample's sum (ignored sites included). */
   readonly totals: readonly number[];
   readonly times: readonly (Date | null)[];
   /** Sites left out by `ignore`. */
   readonly ignored: number;
-}
-
-interface FoldedPoint extends SitePoint {
-  readonly loose: string;
-}
-
-/** Folds one snapshot's members into points by exact key. */
-function foldSnapshot(s: Snapshot, by: DiffBy, detail: KeyDetail): Map<string, FoldedPoint> {
-  const keys = keysFunction(by, detail, classifierFor(s));
-  const points = new Map<string, FoldedPoint>();
-  for (const m of membersOf(s)) {
-    const k = keys(m);
-    let p = points.get(k.exact);
-    if (p === undefined) {
-      p = { key: k.exact, loose: k.loose, count: 0, states: new Map(), waitMin: null, waitMax: null, representative: m };
-      points.set(k.exact, p);
-    }
-    p.count += m.count;
-    if (m.state !== null) p.states.set(m.state, (p.states.get(m.state) ?? 0) + m.count);
-    if (m.waitMinutes !== null) {
-      if (p.waitMin === null || m.waitMinutes < p.waitMin) p.waitMin = m.waitMinutes;
-      if (p.waitMax === null || m.waitMinutes > p.waitMax) p.waitMax = m.waitMinutes;
-    }
-  }
-  return points;
 }
 
 /** A site being assembled: its points so far. */
@@ -225,13 +212,14 @@ export function perHour(delta: number, times: readonly (Date | null)[]): number 
 }
 
 function statusOf(before: number, after: number): SiteStatus {
-  if (before === 0) return 'new';
-  if (after === 0) return 'vanished';
+  if (before === 0 && after > 0) return 'new';
+  if (after === 0 && before > 0) return 'vanished';
   return after > before ? 'grew' : after < before ? 'shrank' : 'same';
 }
 
 function finishSite(t: Track, statesKnown: boolean, times: readonly (Date | null)[]): DiffSite {
   const counts = t.points.map((p) => p?.count ?? 0);
+  const heap = t.points.some((p) => p?.bytes !== undefined);
   const before = counts[0]!;
   const after = counts[counts.length - 1]!;
   const delta = after - before;
@@ -242,6 +230,8 @@ function finishSite(t: Track, statesKnown: boolean, times: readonly (Date | null
     looseKey: t.loose,
     points: t.points,
     counts,
+    bytes: heap ? t.points.map((p) => p?.bytes ?? 0) : null,
+    objects: heap ? t.points.map((p) => p?.objects ?? 0) : null,
     before,
     after,
     delta,
@@ -272,22 +262,59 @@ function ignored(t: Track, re: RegExp): boolean {
   return false;
 }
 
-/** Compares snapshots taken one after another (at least one; two for a diff, more for a series). */
+const HEAP_FORMATS: readonly SnapshotFormat[] = ['heap', 'allocs'];
+const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
+
+/** What a diff of these snapshots compares: goroutines, heap sites, or null when they do not go together. */
+export function diffKindOf(snapshots: readonly Snapshot[]): DiffKind | null {
+  if (snapshots.every((s) => GOROUTINE_FORMATS.includes(s.format))) return 'goroutine';
+  if (snapshots.every((s) => HEAP_FORMATS.includes(s.format) && s.heap !== undefined)) return 'heap';
+  return null;
+}
+
+function memStatsOf(snapshots: readonly Snapshot[]): MemStatSeries[] {
+  return MEMSTATS_DIFFED.map((name) => ({ name, values: snapshots.map((s) => s.heap?.memStats[name] ?? null) }));
+}
+
+/**
+ * Compares snapshots taken one after another (two for a diff, more for a
+ * series): all goroutine dumps (traceback and debug=1 may be mixed), or all
+ * heap/allocs profiles. Throws when the kinds are mixed (diffKindOf says).
+ */
 export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptions = {}): DiffResult {
-  const by = options.by ?? 'site';
+  const kind = diffKindOf(snapshots);
+  if (kind === null) throw new Error(`cannot diff ${snapshots.map((s) => s.format).join(', ')}: give all goroutine dumps or all heap profiles`);
   const detail = keyDetailOf(snapshots);
   const times = options.times ?? snapshots.map(() => null);
-  const tracks = matchTracks(snapshots.map((s) => foldSnapshot(s, by, detail)));
-  const kept = options.ignore === undefined ? tracks : tracks.filter((t) => !ignored(t, options.ignore!));
   const first = snapshots[0];
   const last = snapshots[snapshots.length - 1];
+  let by: DiffBy;
+  let sample: HeapSample | null = null;
+  let folded: Map<string, FoldedPoint>[];
+  let totals: number[];
+  if (kind === 'heap') {
+    // Heap sites default to the allocating function (the first non-runtime frame), as `gdump heap.txt` does.
+    by = options.by ?? 'top';
+    const s = options.sample ?? defaultSample(first!.format);
+    sample = s;
+    folded = snapshots.map((snapshot) => foldHeap(snapshot, by, detail, s));
+    totals = folded.map((points) => [...points.values()].reduce((n, p) => n + p.count, 0));
+  } else {
+    by = options.by ?? 'site';
+    folded = snapshots.map((snapshot) => foldGoroutines(snapshot, by, detail));
+    totals = snapshots.map((s) => s.total);
+  }
+  const tracks = matchTracks(folded);
+  const kept = options.ignore === undefined ? tracks : tracks.filter((t) => !ignored(t, options.ignore!));
   const statesKnown = first?.format === 'goroutine' && last?.format === 'goroutine';
   return {
-    kind: 'goroutine',
+    kind,
+    sample,
+    memStats: kind === 'heap' ? memStatsOf(snapshots) : [],
     by,
     detail,
     sites: kept.map((t) => finishSite(t, statesKnown, times)).sort(compareSites),
-    totals: snapshots.map((s) => s.total),
+    totals,
     times,
     ignored: tracks.length - kept.length,
   };

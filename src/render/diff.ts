@@ -2,7 +2,8 @@
  * The report of `gdump diff`: a summary line (total before → after), the
  * sites present on both ends biggest growth first, then new and vanished
  * sites, then the stacks of the sites that grew most, with what changed in
- * a moved stack highlighted. Also the JSON contract of the diff (README
+ * a moved stack highlighted. Heap diffs read the same, in bytes (or
+ * objects), with the MemStats deltas. Also the JSON contract of the diff (README
  * "JSON output") and the message of a failed --fail-on-growth check.
  */
 import type { FrameClassifier } from '../analysis/frames.js';
@@ -13,6 +14,7 @@ import { escapeTerminal } from './escape.js';
 import { frameJson, type FrameJson } from './json.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
+import { formatBytes } from './heap.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { formatWait, plural, renderStack } from './text.js';
 
@@ -39,8 +41,29 @@ export function sparkline(counts: readonly number[]): string {
   return counts.map((c) => SPARKS[max === min ? 0 : Math.round(((c - min) / (max - min)) * (SPARKS.length - 1))]).join('');
 }
 
-export function signed(n: number): string {
-  return n > 0 ? `+${n.toLocaleString('en-US')}` : n.toLocaleString('en-US');
+export function signed(n: number, format: (n: number) => string = (x) => x.toLocaleString('en-US')): string {
+  return n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0);
+}
+
+/** How a diff's values print: goroutine counts, bytes, or objects. */
+export function valueFormat(result: Pick<DiffResult, 'sample'>): (n: number) => string {
+  return result.sample !== null && result.sample.endsWith('_space') ? formatBytes : (n) => n.toLocaleString('en-US');
+}
+
+/** What the values count, for sentences: `goroutines`, `bytes in use`, `objects allocated`. */
+function unitOf(result: Pick<DiffResult, 'sample'>): string {
+  switch (result.sample) {
+    case null:
+      return 'goroutines';
+    case 'inuse_space':
+      return 'in use';
+    case 'inuse_objects':
+      return 'objects in use';
+    case 'alloc_space':
+      return 'allocated';
+    case 'alloc_objects':
+      return 'objects allocated';
+  }
 }
 
 function percent(p: number | null): string {
@@ -49,10 +72,10 @@ function percent(p: number | null): string {
   return `${r > 0 ? '+' : ''}${r}%`;
 }
 
-function rate(perHour: number | null): string {
+function rate(perHour: number | null, value: (n: number) => string): string {
   if (perHour === null) return '';
   const r = Math.abs(perHour) >= 10 ? Math.round(perHour) : Math.round(perHour * 10) / 10;
-  return `${r > 0 ? '+' : ''}${r}/h`;
+  return `${r > 0 ? '+' : r < 0 ? '-' : ''}${value(Math.abs(r))}/h`;
 }
 
 /** `chan receive +34, select -2`. */
@@ -99,6 +122,7 @@ export function renderTextChanges(changes: readonly TextChange[], p: Palette): s
 
 function siteTable(sites: readonly DiffSite[], result: DiffResult, o: DiffTextOptions): string[] {
   const p = o.palette;
+  const value = valueFormat(result);
   const series = result.totals.length > 2;
   const hasStates = sites.some((s) => s.states !== null && s.states.size > 0);
   const hasWait = sites.some((s) => waitShift(s) !== '');
@@ -118,11 +142,11 @@ function siteTable(sites: readonly DiffSite[], result: DiffResult, o: DiffTextOp
     const style = s.delta > 0 ? p.bad : s.delta < 0 ? p.good : undefined;
     return [
       ...(series
-        ? [{ text: s.counts.join(' ') }, { text: sparkline(s.counts) + (s.monotonic ? ' ↑ every interval' : ''), style: s.monotonic ? p.bad : undefined }]
-        : [{ text: s.before.toLocaleString('en-US') }, { text: s.after.toLocaleString('en-US'), style: p.count }]),
-      { text: signed(s.delta), style },
+        ? [{ text: s.counts.map(value).join(' ') }, { text: sparkline(s.counts) + (s.monotonic ? ' ↑ every interval' : ''), style: s.monotonic ? p.bad : undefined }]
+        : [{ text: value(s.before) }, { text: value(s.after), style: p.count }]),
+      { text: signed(s.delta, value), style },
       { text: percent(s.deltaPercent), style },
-      ...(hasRate ? [{ text: rate(s.growthPerHour) }] : []),
+      ...(hasRate ? [{ text: rate(s.growthPerHour, value) }] : []),
       ...(hasStates ? [{ text: truncate(formatStateDeltas(s.states), 40) }] : []),
       ...(hasWait ? [{ text: waitShift(s) }] : []),
       { text: siteTitle(s, result.by, o) },
@@ -155,7 +179,8 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
   const moved = result.sites.filter((s) => s.moved).length;
   if (moved > 0) parts.push(`${moved} moved`);
   if (result.ignored > 0) parts.push(`${result.ignored} ignored`);
-  return `${escapeTerminal(names)}: ${totals.map((t) => t.toLocaleString('en-US')).join(' → ')} goroutines (${signed(after - before)}${pct}); ${plural(result.sites.length, 'site')}: ${parts.join(', ')}`;
+  const value = valueFormat(result);
+  return `${escapeTerminal(names)}: ${totals.map(value).join(' → ')} ${unitOf(result)} (${signed(after - before, value)}${pct}); ${plural(result.sites.length, 'site')}: ${parts.join(', ')}`;
 }
 
 export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
@@ -170,11 +195,16 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   out.push(...section('Vanished sites', result.sites.filter((s) => s.status === 'vanished'), result, o));
   const grew = result.sites.filter((s) => s.delta > 0).slice(0, o.stacks);
   const textOptions = { palette: p, paths: o.paths, classifier: o.classifier, groupBy: result.by, top: o.top, stacks: o.stacks, width: o.width, source: '' };
+  const value = valueFormat(result);
   grew.forEach((s, i) => {
-    out.push('', ...renderStack(pointGroup(s.latest), i + 1, textOptions));
+    const stack = renderStack(pointGroup(s.latest), i + 1, textOptions);
+    // A heap site's representative is an allocation record, not goroutines: its own headline replaces the goroutine one.
+    if (result.kind === 'heap') stack[0] = p.bold(`#${i + 1}  ${value(s.after)} ${unitOf(result)}${s.objects === null ? '' : ` in ${plural(s.objects[s.objects.length - 1]!, 'object')}`}`);
+    out.push('', ...stack);
     const states = formatStateDeltas(s.states);
-    out.push(`    ${signed(s.delta)} since the first snapshot${states === '' ? '' : ` (${states})`}`);
+    out.push(`    ${signed(s.delta, value)} since the first snapshot${states === '' ? '' : ` (${states})`}`);
   });
+  out.push(...memStatsLines(result));
   const moved = result.sites.filter((s) => s.moved);
   const changes = moved.slice(0, Math.max(o.stacks, 1)).map((s) => ({ s, change: stackChange(s, (f) => o.paths.where(f)) }));
   if (moved.length > 0) out.push('', p.bold(`Moved between builds (${moved.length}): same functions, other lines; matched, not new + vanished`));
@@ -184,6 +214,20 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   }
   if (moved.length > changes.length) out.push(p.dim(`  … ${plural(moved.length - changes.length, 'more moved site')}`));
   return out.join('\n') + '\n';
+}
+
+/** MemStats first → last snapshot, for heap diffs. */
+function memStatsLines(result: DiffResult): string[] {
+  const shown = result.memStats.filter((m) => m.values[0] != null && m.values[m.values.length - 1] != null);
+  if (shown.length === 0) return [];
+  const lines = ['', 'runtime.MemStats (first → last snapshot)'];
+  for (const m of shown) {
+    const a = m.values[0]!;
+    const b = m.values[m.values.length - 1]!;
+    const f = /^(NumGC|HeapObjects)$/.test(m.name) ? (n: number): string => n.toLocaleString('en-US') : formatBytes;
+    lines.push(`  ${m.name.padEnd(12)} ${f(a)} → ${f(b)}  (${signed(b - a, f)})`);
+  }
+  return lines;
 }
 
 export interface DiffSiteJson {
@@ -200,6 +244,9 @@ export interface DiffSiteJson {
   status: DiffSite['status'];
   moved: boolean;
   growthPerHour: number | null;
+  /** Heap sites only. */
+  bytes?: number[];
+  objects?: number[];
 }
 
 export function diffSiteJson(s: DiffSite): DiffSiteJson {
@@ -217,6 +264,8 @@ export function diffSiteJson(s: DiffSite): DiffSiteJson {
     status: s.status,
     moved: s.moved,
     growthPerHour: s.growthPerHour,
+    ...(s.bytes === null ? {} : { bytes: [...s.bytes] }),
+    ...(s.objects === null ? {} : { objects: [...s.objects] }),
   };
 }
 
@@ -224,6 +273,7 @@ export function diffJson(result: DiffResult): Record<string, unknown> {
   return {
     kind: result.kind,
     by: result.by,
+    ...(result.kind === 'heap' ? { sample: result.sample, memStats: Object.fromEntries(result.memStats.map((m) => [m.name, m.values])) } : {}),
     sites: result.sites.map(diffSiteJson),
     totals: { before: result.totals[0] ?? 0, after: result.totals[result.totals.length - 1] ?? 0, counts: [...result.totals] },
     times: result.times.map((t) => (t === null ? null : t.toISOString())),
@@ -233,7 +283,9 @@ export function diffJson(result: DiffResult): Record<string, unknown> {
 
 /** The sites that failed --fail-on-growth, for stderr. */
 export function renderGrowthFailure(sites: readonly DiffSite[], limit: number, result: DiffResult, o: Pick<DiffTextOptions, 'paths' | 'classifier'>): string {
-  const lines = [`${plural(sites.length, 'site')} grew by more than ${plural(limit, 'goroutine')}:`];
-  for (const s of sites) lines.push(`  ${signed(s.delta)}  ${s.before} → ${s.after}  ${siteTitle(s, result.by, o)}`);
+  const value = valueFormat(result);
+  const what = result.kind === 'heap' ? `${value(limit)} ${unitOf(result)}` : plural(limit, 'goroutine');
+  const lines = [`${plural(sites.length, 'site')} grew by more than ${what}:`];
+  for (const s of sites) lines.push(`  ${signed(s.delta, value)}  ${value(s.before)} → ${value(s.after)}  ${siteTitle(s, result.by, o)}`);
   return lines.join('\n');
 }

@@ -220,3 +220,42 @@ describe('diff --fail-on-growth (CI mode)', () => {
     assert.match(r.stderr, /no-such-file\.txt/);
   });
 });
+
+describe('heap diff (heap-before → heap-after)', () => {
+  const before = truthOf('before');
+  const after = truthOf('after');
+  const bufferOf = (t: Truth): { function: string; file: string; line: number; inuseBytes: number; inuseObjects: number } =>
+    (t.heap as { sites: { function: string; file: string; line: number; inuseBytes: number; inuseObjects: number }[] }).sites[0]!;
+
+  it('ranks the watcher buffer site first with the exact in-use byte delta the program recorded', () => {
+    const d = runJson<DiffJson & { sample: string }>(['diff', leak('heap-before.txt'), leak('heap-after.txt')]);
+    const b = bufferOf(before);
+    const a = bufferOf(after);
+    assert.equal(d.kind, 'heap');
+    assert.equal(d.sample, 'inuse_space');
+    const top = d.sites[0]! as DiffSiteJson & { bytes: number[]; objects: number[] };
+    assert.equal(top.entry !== null, true);
+    assert.match(top.key, new RegExp(`^${a.function.replace(/[.()*]/g, '\\$&')} \\S*/${a.file}:${a.line}$`));
+    assert.equal(top.delta, a.inuseBytes - b.inuseBytes);
+    assert.deepEqual(top.bytes, [b.inuseBytes, a.inuseBytes]);
+    assert.deepEqual(top.objects, [b.inuseObjects, a.inuseObjects]);
+  });
+
+  it('--sample inuse_objects compares objects, and --fail-on-growth counts bytes', () => {
+    const d = runJson<DiffJson>(['diff', leak('heap-before.txt'), leak('heap-after.txt'), '--sample', 'inuse_objects']);
+    const buffer = d.sites.filter((s) => s.key.startsWith(`${bufferOf(after).function} `));
+    assert.equal(buffer.length, 1);
+    assert.equal(buffer[0]!.delta, bufferOf(after).inuseObjects - bufferOf(before).inuseObjects);
+    const growth = bufferOf(after).inuseBytes - bufferOf(before).inuseBytes;
+    const r = runCli(['diff', leak('heap-before.txt'), leak('heap-after.txt'), '--fail-on-growth', String(growth - 1)]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /main\.newWatchBuffer/);
+    assert.equal(runCli(['diff', leak('heap-before.txt'), leak('heap-after.txt'), '--fail-on-growth', String(growth)]).code, 0);
+  });
+
+  it('refuses to compare a heap profile with a goroutine dump (exit 2)', () => {
+    const r = runCli(['diff', leak('heap-before.txt'), leak('after.txt')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /heap-before\.txt \(heap\)/);
+  });
+});
