@@ -169,8 +169,10 @@ export class SnapshotBuilder implements DumpEvents {
     const continues = this.inMessage && text.startsWith('\t');
     if (crash || continues) {
       const s = this.current;
-      if (crash && s !== null && s.goroutines.length > 0) this.sealed = true;
-      const target = s !== null && s.goroutines.length === 0 && s.records.length === 0 ? s.messages : this.pendingMessages;
+      // total, not goroutines.length: a streaming consumer may have folded and dropped the goroutines.
+      const hasGoroutines = s !== null && s.format === 'goroutine' && s.total > 0;
+      if (crash && hasGoroutines) this.sealed = true;
+      const target = s !== null && !hasGoroutines && s.records.length === 0 ? s.messages : this.pendingMessages;
       if (continues && target.length > 0) target[target.length - 1] += '\n' + text;
       else target.push(text);
       this.inMessage = true;

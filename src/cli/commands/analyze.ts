@@ -15,6 +15,7 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   stacks: number;
   strict: boolean;
   interactive: boolean;
+  'keep-all': boolean;
   format: string;
   strip: string | undefined;
 }
@@ -32,6 +33,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('stacks', { type: 'number', default: 3, describe: 'Print the stacks of this many of the biggest groups' })
       .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
       .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'Explore the dump in a terminal UI' })
+      .option('keep-all', { type: 'boolean', default: false, describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: 'text', describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
       .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')

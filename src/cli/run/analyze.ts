@@ -3,6 +3,7 @@
  * scripts, and the TUI when asked (loaded only then).
  */
 import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
+import { foldedView, GoroutineFolder } from '../../analysis/fold.js';
 import { classifierFor, groupSnapshot } from '../../analysis/group.js';
 import { withInputKind } from '../../analysis/heap.js';
 import '../../input/binary.js';
@@ -24,7 +25,17 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
   const profile = { groupBy: parseGroupBy(args['group-by'] ?? PROFILE_DEFAULT_GROUP_BY), filter, sample: parseSample(args.sample) };
-  const loaded = await loadInputs(args.inputs ?? [], { sections: PROFILE_SECTIONS, strip: parseRegex('strip', args.strip) ?? null });
+  // Streaming: goroutines are folded into groups as they are parsed and dropped, unless a view needs them all.
+  const keepAll = args['keep-all'] || args.interactive || args.format === 'traceback';
+  const folder = keepAll ? null : new GoroutineFolder({ by: groupBy, similarity, filter });
+  const fold = folder === null ? {} : { onGoroutine: folder.onGoroutine };
+  const loaded = await loadInputs(args.inputs ?? [], { sections: PROFILE_SECTIONS, strip: parseRegex('strip', args.strip) ?? null, ...fold });
+  const grouped = (snapshot: Snapshot) => {
+    const folded = folder?.result(snapshot) ?? null;
+    if (folded !== null) return { ...folded, view: foldedView(snapshot, folded.groups) };
+    const classifier = classifierFor(snapshot);
+    return { classifier, groups: groupSnapshot(snapshot, { by: groupBy, similarity, filter, classifier }), view: snapshot };
+  };
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
 
@@ -57,13 +68,12 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     const objects = snapshots.map(
       ({ snapshot, stripped }) =>
         profileJson(snapshot, profile) ??
-        snapshotJson(snapshot, groupSnapshot(snapshot, { by: groupBy, similarity, filter }), { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) }),
+        snapshotJson(snapshot, grouped(snapshot).groups, { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) }),
     );
     process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : { snapshots: objects }, null, 2) + '\n');
   } else {
     snapshots.forEach(({ snapshot, source, stripped }, i) => {
-      const classifier = classifierFor(snapshot);
-      const groups = groupSnapshot(snapshot, { by: groupBy, similarity, filter, classifier });
+      const { classifier, groups, view } = grouped(snapshot);
       const name = snapshots.length > 1 ? `${source} [snapshot ${i + 1} of ${snapshots.length}, lines ${snapshot.firstLine}-${snapshot.lastLine}]` : source;
       if (i > 0) process.stdout.write('\n');
       const report = profileText(snapshot, profile, { palette, fullPaths: args['full-paths'], top: args.top, stacks: args.stacks, width: outputWidth(process.stdout), source: name });
@@ -71,7 +81,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       process.stdout.write(
         renderSnapshot(snapshot, groups, {
           palette,
-          paths: shortenerFor(snapshot, classifier, args['full-paths']),
+          paths: shortenerFor(view, classifier, args['full-paths']),
           classifier,
           groupBy,
           top: args.top,
