@@ -11,7 +11,7 @@ import { signed, siteTitle, sparkline } from './diff.js';
 import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
-import { renderTable, type Cell, type Column } from './table.js';
+import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { plural } from './text.js';
 
 export interface WatchViewOptions {
@@ -66,7 +66,9 @@ export function renderWatchTable(result: DiffResult, taken: number, o: WatchView
       { text: siteTitle(s, result.by, o) },
     ];
   });
-  const lines = [p.bold(`${escapeTerminal(o.target)}: ${snapshotName(taken, result)}, ${totalLine(result)}`), ...renderTable(columns, rows, o.width, p.dim)];
+  // Every line must fit the terminal: a wrapped line would throw off the next redraw.
+  const title = `${escapeTerminal(o.target)}: ${snapshotName(taken, result)}, ${totalLine(result)}`;
+  const lines = [p.bold(o.width === null ? title : truncate(title, o.width)), ...renderTable(columns, rows, o.width, p.dim)];
   if (sites.length < result.sites.length) lines.push(p.dim(`  … ${plural(result.sites.length - sites.length, 'more site')}`));
   lines.push(p.dim('  Ctrl-C stops and prints the diff of the first and last snapshot'));
   return lines;

@@ -105,6 +105,8 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   const saved: string[] = [];
   const palette = paletteFor(process.stdout, args.color);
   const live = !args.json && process.stdout.isTTY === true ? new LiveRegion(process.stdout) : null;
+  // On a terminal the table must fit the screen to be redrawn in place (header, column titles, 2 footers, a spare line).
+  const top = live === null ? args.top : Math.max(1, Math.min(args.top > 0 ? args.top : Infinity, (process.stdout.rows || 24) - 5));
   let result: DiffResult | null = null;
   let view: WatchViewOptions | null = null;
   let taken = 0;
@@ -127,7 +129,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         if (kept.length > KEPT_SNAPSHOTS) kept.splice(1, 1);
         result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time) });
         const classifier = classifierFor(c.snapshot);
-        view = { palette, paths: shortenerFor(c.snapshot, classifier, args['full-paths']), classifier, target: args.target, top: args.top, width: outputWidth(process.stdout) };
+        view = { palette, paths: shortenerFor(c.snapshot, classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
         if (live !== null) live.draw(renderWatchTable(result, taken, view));
         else if (!args.json) process.stdout.write(renderWatchLine(result, taken) + '\n');
       }
@@ -151,7 +153,7 @@ function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly stri
     process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
   } else if (result !== null && view !== null && kept.length >= 2) {
     const sources = kept.map((k) => k.file ?? k.time.toISOString());
-    process.stdout.write('\n' + renderDiff(result, { ...view, stacks: args.stacks, sources }));
+    process.stdout.write('\n' + renderDiff(result, { ...view, top: args.top, stacks: args.stacks, sources }));
   } else {
     process.stdout.write(`${kept.length === 0 ? 'no snapshot was taken' : 'one snapshot only'}: nothing to compare\n`);
   }
