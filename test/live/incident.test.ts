@@ -12,20 +12,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import type { DiffSiteJson } from '../../src/render/diff.js';
 import { runCliAsync, type CliResult } from '../helpers/cli.js';
 import { goSkip } from '../helpers/go.js';
 import { BIN, REPO } from '../helpers/paths.js';
 import { LeakService, siteOf, type LeakTruth } from './service.js';
 
-interface DiffSiteJson {
-  key: string;
-  entry: { function: string; file: string; line: number } | null;
-  createdBy: { function: string; file: string; line: number } | null;
-  counts: number[];
-  delta: number;
-  monotonic: boolean;
-}
-
+/** `gdump diff --json` / `gdump watch --json`, as far as these tests read it (the types are the README contract's). */
 interface DiffJson {
   sites: DiffSiteJson[];
   saved?: string[];

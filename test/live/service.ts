@@ -5,16 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { buildGoProgram } from '../helpers/go.js';
-
-export interface LeakSite {
-  scenario: string;
-  entry: string;
-  createdBy: string;
-  goFile: string;
-  goLine: number;
-  count: number;
-  state: string;
-}
+import type { TruthSite } from '../helpers/truth.js';
 
 export interface LeakTruth {
   ticks: number;
@@ -23,7 +14,7 @@ export interface LeakTruth {
   numGoroutine: number;
   batchAlive: number;
   tickerRunning: boolean;
-  sites: LeakSite[];
+  sites: TruthSite[];
   watchBuffer: { function: string; file: string; line: number; inuseBytes: number; inuseObjects: number };
 }
 
@@ -96,7 +87,7 @@ export class LeakService {
 
 let built: string | undefined;
 
-export function siteOf(t: LeakTruth, scenario: string): LeakSite {
+export function siteOf(t: LeakTruth, scenario: string): TruthSite {
   const s = t.sites.find((x) => x.scenario === scenario);
   if (s === undefined) throw new Error(`the service reports no ${scenario} site: ${JSON.stringify(t.sites)}`);
   return s;
