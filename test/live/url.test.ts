@@ -16,6 +16,7 @@ import { BIN, REPO } from '../helpers/paths.js';
 import { LeakService, type LeakTruth } from './service.js';
 
 const HAS_CURL = spawnSync('curl', ['--version']).status === 0;
+if (!HAS_CURL && process.env.CI === 'true') throw new Error('curl is required in CI (.ci/run installs it) but `curl --version` failed');
 
 function parseJson(r: CliResult): SnapshotJson {
   assert.equal(r.code, 0, `gdump failed: ${r.stderr}`);
