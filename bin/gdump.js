@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Thin entry: the CLI lives in src/cli (compiled to dist/ by `npm run build`, which `npm ci` runs).
-import { main } from '../dist/src/cli/main.js';
+// Thin entry: the CLI is bundled from src/cli by `npm run build` (tsc, then scripts/bundle.mjs; `npm ci` runs it).
+import { main } from '../dist/bundle/cli/main.js';
 
 await main();

@@ -3,8 +3,6 @@
  * catch that turns any failure into a message and an exit code. gdump never
  * prints its own stack trace unless GDUMP_DEBUG=1.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
 import { EXIT, UserError } from './exit.js';
 import { VERSION } from './version.js';
@@ -14,7 +12,13 @@ function fail(message: string, code: number): void {
   process.exitCode = code;
 }
 
-export async function main(argv: string[] = hideBin(process.argv)): Promise<void> {
+export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
+  // `gdump --version` answers before yargs loads: yargs alone would use the start-up budget.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  const { default: yargs } = await import('yargs');
   // A closed pipe (gdump … | head) is a normal end, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -1,0 +1,55 @@
+// Bundles the CLI for start-up speed: `tsc` (npm run build) type-checks and
+// compiles dist/ for the tests and the library; this script then bundles
+// src/cli/main.ts with its dependencies into a few ESM files, because
+// loading yargs and chevrotain as hundreds of small ESM modules (lodash-es)
+// costs more than gdump's whole start-up budget. Code splitting keeps each
+// `await import()` a separate chunk: --version and --help load no grammar,
+// and Ink/React load only for the TUI.
+import { build } from 'esbuild';
+import { readFile, rmSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Three levels under the repository, like dist/src/cli/: version.ts finds package.json at ../../../.
+const outdir = `${root}dist/bundle/cli`;
+rmSync(outdir, { recursive: true, force: true });
+
+/**
+ * string-width (yargs' help layout, Ink) builds an Intl.Segmenter when its
+ * module loads, and the first one loads ICU data: about 45 ms on this
+ * machine, paid by every run though only help text and the TUI measure
+ * strings. This makes such top-level segmenters lazy: built on first use.
+ */
+const SEGMENTER = /^(const|let|var) (\w+) = new Intl\.Segmenter\(([^)]*)\);$/gm;
+const lazySegmenters = {
+  name: 'lazy-intl-segmenter',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/].*\.js$/ }, async (args) => {
+      const source = await promisify(readFile)(args.path, 'utf8');
+      if (!source.includes('new Intl.Segmenter(')) return undefined;
+      const contents = source.replace(SEGMENTER, (_, _kind, name, options) =>
+        `let ${name}$lazy; const ${name} = { segment: (s) => (${name}$lazy ??= new Intl.Segmenter(${options})).segment(s) };`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+await build({
+  plugins: [lazySegmenters],
+  entryPoints: { main: `${root}src/cli/main.ts` },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  legalComments: 'none',
+  chunkNames: 'chunk-[hash]',
+  logLevel: 'warning',
+  // CommonJS dependencies (react) call require() for node built-ins; an ESM bundle has no require of its own.
+  banner: { js: "import { createRequire as __gdumpRequire } from 'node:module'; const require = __gdumpRequire(import.meta.url);" },
+  // Ink imports react-devtools-core only when DEV=true; it is not installed.
+  external: ['react-devtools-core'],
+});
