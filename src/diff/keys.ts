@@ -10,6 +10,7 @@
  * site key falls back to the entry function alone (and stacks lose args).
  */
 import type { Frame } from '../model/frame.js';
+import { entryFrame } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { FrameClassifier } from '../analysis/frames.js';
 import { location } from '../analysis/keys.js';
@@ -51,9 +52,9 @@ export function normalFrames(m: Member): readonly Frame[] {
   return n > 1 && m.frames[n - 1]!.func.full === 'runtime.main' ? m.frames.slice(0, n - 1) : m.frames;
 }
 
+/** The function the goroutine runs (entryFrame: past goexit and go-statement wrappers), on the normalised frames. */
 export function normalEntry(m: Member): Frame | null {
-  const frames = normalFrames(m);
-  return frames.length > 0 ? frames[frames.length - 1]! : null;
+  return entryFrame(normalFrames(m));
 }
 
 /** Hex values this long are addresses that differ between runs; shorter ones are likely real values. */
