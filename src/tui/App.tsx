@@ -6,6 +6,7 @@
 import { useEffect, useReducer } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import { escapeTerminal } from '../render/escape.js';
+import { NO_COLOR_PALETTE, type Palette } from '../render/palette.js';
 import type { Style } from './document.js';
 import type { TuiModel } from './model.js';
 import { Screen } from './Screen.js';
@@ -20,19 +21,21 @@ const HINTS: Record<string, string> = {
 function statusOf(state: TuiState): { text: string; style: Style } {
   if (state.editingFilter) {
     const note = state.filterError !== null ? `  (not a regex yet: ${state.filterError})` : '  (Enter keeps, Esc cancels)';
-    return { text: ` /${escapeTerminal(state.filterText)}▏${note}`, style: state.filterError !== null ? 'warn' : 'plain' };
+    return { text: `/${escapeTerminal(state.filterText)}▏${note}`, style: state.filterError !== null ? 'warn' : 'plain' };
   }
-  if (state.message !== null) return { text: ' ' + state.message, style: 'warn' };
-  if (state.help !== null) return { text: ' any key closes the help', style: 'dim' };
-  return { text: ' ' + HINTS[currentPage(state).page.kind]!, style: 'dim' };
+  if (state.message !== null) return { text: state.message, style: 'warn' };
+  if (state.help !== null) return { text: 'any key closes the help', style: 'dim' };
+  return { text: HINTS[currentPage(state).page.kind]!, style: 'dim' };
 }
 
 export interface AppProps {
   model: TuiModel;
   initial: TuiState;
+  /** Colours for the terminal (paletteFor: NO_COLOR, FORCE_COLOR); none by default. */
+  palette?: Palette;
 }
 
-export function App({ model, initial }: AppProps) {
+export function App({ model, initial, palette = NO_COLOR_PALETTE }: AppProps) {
   const [state, dispatch] = useReducer((s: TuiState, a: TuiAction) => reduce(model, s, a), initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -56,5 +59,5 @@ export function App({ model, initial }: AppProps) {
   const doc = visibleDoc(model, state);
   const window = state.help ?? currentPage(state);
   const status = statusOf(state);
-  return <Screen doc={doc} cursor={window.cursor} top={window.top} height={bodyHeight(state, doc)} width={state.width} status={status.text} statusStyle={status.style} />;
+  return <Screen doc={doc} cursor={window.cursor} top={window.top} height={bodyHeight(state, doc)} width={state.width} status={status.text} statusStyle={status.style} palette={palette} />;
 }

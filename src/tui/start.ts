@@ -7,6 +7,7 @@ import type { GroupBy, Similarity } from '../analysis/keys.js';
 import type { MemberFilter } from '../analysis/group.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { EXIT } from '../cli/exit.js';
+import { paletteFor } from '../render/palette.js';
 import { TuiModel } from './model.js';
 import { initialState } from './state.js';
 import { openTerminal } from './terminal.js';
@@ -41,6 +42,8 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
   const snapshot = snapshots[snapshots.length - 1]!;
   const source = (options.source ?? 'dump') + (snapshots.length > 1 ? ` [snapshot ${snapshots.length} of ${snapshots.length}]` : '');
   const model = new TuiModel(snapshot, { groupBy: options.groupBy, similarity: options.similarity, filter: options.filter }, source);
+  // React's development build checks every render and is several times slower; a CLI runs the production one.
+  process.env.NODE_ENV ??= 'production';
   const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('./App.js')]);
 
   const { stdin, stdout } = terminal;
@@ -55,7 +58,7 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
   process.once('exit', restore);
   stdout.write(ENTER_ALT_SCREEN);
   try {
-    const app = render(createElement(App, { model, initial }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+    const app = render(createElement(App, { model, initial, palette: paletteFor(stdout, undefined) }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();

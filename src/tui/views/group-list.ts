@@ -70,7 +70,7 @@ export function groupListDoc(model: TuiModel, s: ViewSettings & { width: number 
     return { target: { kind: 'group', by: s.groupBy, index }, segments };
   };
   let title = `${escapeTerminal(model.source)} · ${plural(total, 'goroutine')} in ${plural(grouping.groups.length, unit)} · by ${s.groupBy} · sorted by ${s.sort}`;
-  if (s.filter !== null) title += ` · /${escapeTerminal(s.filter.source)}/ ${order.length} of ${grouping.groups.length}`;
+  if (s.filter !== null) title += ` · /${escapeTerminal(s.filter.source)}/ ${order.length.toLocaleString('en-US')} of ${grouping.groups.length.toLocaleString('en-US')}`;
   if (s.hideRuntime) title += ' · runtime hidden';
   return lazyDoc(title, fixed, [], order.length, row, 0);
 }
