@@ -6,14 +6,14 @@
 // `await import()` a separate chunk: --version and --help load no grammar,
 // and Ink/React load only for the TUI.
 import { build } from 'esbuild';
-import { readFile, rmSync } from 'node:fs';
+import { readdirSync, readFile, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Three levels under the repository, like dist/src/cli/: version.ts finds package.json at ../../../.
 const outdir = `${root}dist/bundle/cli`;
-rmSync(outdir, { recursive: true, force: true });
 
 /**
  * string-width (yargs' help layout, Ink) builds an Intl.Segmenter when its
@@ -35,8 +35,9 @@ const lazySegmenters = {
   },
 };
 
-await build({
+const result = await build({
   plugins: [lazySegmenters],
+  metafile: true,
   entryPoints: { main: `${root}src/cli/main.ts` },
   outdir,
   bundle: true,
@@ -53,3 +54,11 @@ await build({
   // Ink imports react-devtools-core only when DEV=true; it is not installed.
   external: ['react-devtools-core'],
 });
+
+// Chunk names are content hashes, and a gdump started before this build may
+// still import the chunks it was built with: old chunks go only after an hour.
+const built = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));
+for (const f of readdirSync(outdir)) {
+  const file = path.join(outdir, f);
+  if (!built.has(file) && !built.has(file.replace(/\.map$/, '')) && Date.now() - statSync(file).mtimeMs > 3600_000) rmSync(file);
+}
