@@ -7,7 +7,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifierFor } from '../../analysis/group.js';
+import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
 import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import '../../input/binary.js';
 import { isUrl, openUrl } from '../../input/http.js';
 import { load, looksBinary } from '../../input/load.js';
 import { openSource, type InputSource } from '../../input/source.js';
@@ -68,7 +70,8 @@ async function capture(target: string, out: string | null, signal: AbortSignal):
       }
     },
   };
-  const { result } = await load(tee);
+  // Every section the grammar knows, so a heap profile is named as one rather than "no dump".
+  const { result } = await load(tee, { sections: PROFILE_SECTIONS });
   // A target holding several dumps (a log) stands for its latest one.
   const snapshot = result.snapshots[result.snapshots.length - 1];
   if (snapshot === undefined) {
@@ -81,7 +84,8 @@ async function capture(target: string, out: string | null, signal: AbortSignal):
 }
 
 function checkArgs(args: WatchArgs): { every: number; count: number | null } {
-  if (args.target === '-') throw new UserError('watch reads its target again and again; standard input can be read only once (give a URL or a file)', EXIT.usage);
+  // yargs reads a lone `-` for a string positional as an empty string.
+  if (args.target === '-' || args.target === '') throw new UserError('watch reads its target again and again; standard input can be read only once (give a URL or a file)', EXIT.usage);
   const count = args.count ?? null;
   if (count !== null && !(Number.isInteger(count) && count >= 1)) throw new UserError(`--count: expected a whole number of snapshots (1 or more), got "${count}"`, EXIT.usage);
   return { every: parseDuration('every', args.every), count };
@@ -147,7 +151,9 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   return finish(args, kept, saved, result, view);
 }
 
-function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> | number {
+async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> {
+  // The terminal UI first (it gives the screen back when it quits); the final diff is printed either way.
+  const code = args.interactive && kept.length > 0 ? await explore(args, kept) : EXIT.ok;
   if (args.json) {
     const series = result === null ? null : diffJson(result);
     process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
@@ -158,13 +164,12 @@ function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly stri
     process.stdout.write(`${kept.length === 0 ? 'no snapshot was taken' : 'one snapshot only'}: nothing to compare\n`);
   }
   if (saved.length > 0 && !args.json) process.stderr.write(`gdump: ${saved.length} snapshots saved in ${escapeTerminal(args.out ?? '')}\n`);
-  if (args.interactive && kept.length > 0) return explore(args, kept);
-  return EXIT.ok;
+  return code;
 }
 
 /** The TUI has no series view yet: -i explores the latest snapshot once the watch ends. */
 async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<number> {
-  process.stderr.write('gdump: the interactive view has no live series yet; -i opens the latest snapshot now that the watch has ended\n');
+  process.stderr.write('gdump: the interactive view has no series view yet; -i opens the latest snapshot now that the watch has ended\n');
   const { startTui } = await import('../../tui/start.js');
   const code = await startTui({
     snapshots: [kept[kept.length - 1]!.snapshot],
