@@ -259,7 +259,8 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
     proto = data;
   }
   if (proto.length === 0) {
-    throw new UserError(`${source.name}: the binary profile could not be read: ${warnings.map((w) => w.message).join('; ') || 'it is empty'}`, EXIT.inputError);
+    const why = warnings.length > 0 ? `${warnings[0]!.message.replace(/; 0 bytes .*$/, '')}: nothing could be inflated` : 'it is empty';
+    throw new UserError(`${source.name}: not a readable binary profile: ${why}`, EXIT.inputError);
   }
   const pprof = await import('pprof-format');
   const profile = decodeTolerant(pprof, proto, warnings);

@@ -25,11 +25,32 @@ export function registerBinaryDecoder(decoder: BinaryDecoder): void {
   binaryDecoder = decoder;
 }
 
-/** Gzip magic, or a protobuf's first field tag (field 1, length-delimited: sample_type). */
+/**
+ * Gzip magic, or a raw profile.proto: the first bytes read as protobuf
+ * fields of a Profile (field numbers 1-15, varint or length-delimited; Go
+ * writes period_type, 0x5a, first). Text fails within a byte or two: `g`,
+ * `#`, `-` and digits are not such tags.
+ */
 export function looksBinary(head: Buffer): boolean {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
-  if (head.length >= 2 && head[0] === 0x0a && head.subarray(0, 64).includes(0x00)) return true;
-  return false;
+  let at = 0;
+  for (let fields = 0; fields < 4; fields++) {
+    if (at >= head.length) return false;
+    const tag = head[at++]!;
+    const wire = tag & 7;
+    if (tag >> 3 < 1 || tag >> 3 > 15 || (wire !== 0 && wire !== 2)) return false;
+    let value = 0;
+    let scale = 1;
+    let b = 0x80;
+    while (at < head.length && (b & 0x80) !== 0 && scale < 2 ** 35) {
+      b = head[at++]!;
+      value += (b & 0x7f) * scale;
+      scale *= 128;
+    }
+    if ((b & 0x80) !== 0) return false;
+    if (wire === 2) at += value;
+  }
+  return true;
 }
 
 export interface LoadOptions extends PipelineOptions {

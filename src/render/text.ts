@@ -108,7 +108,8 @@ export function renderWarnings(warnings: readonly Warning[], skipped: readonly L
   const lines: string[] = [];
   const n = skipped.reduce((a, r) => a + r.last - r.first + 1, 0);
   if (n > 0) lines.push(p.dim(`skipped ${plural(n, 'non-dump line')}: ${formatRanges(skipped)}`));
-  for (const w of warnings.slice(0, limit)) lines.push(p.warn(`warning: line ${w.line}: ${escapeTerminal(w.message)}`));
+  // Binary profiles have no lines: their warnings carry line 0.
+  for (const w of warnings.slice(0, limit)) lines.push(p.warn(`warning: ${w.line > 0 ? `line ${w.line}: ` : ''}${escapeTerminal(w.message)}`));
   if (warnings.length > limit) lines.push(p.warn(`warning: … ${warnings.length - limit} more (--json lists them all)`));
   return lines;
 }
