@@ -76,7 +76,7 @@ export interface UnwrapReport {
 }
 
 /** `goroutine 7 [chan rec` at the very end: a header cut off before its `]:` (only the runtime's own fields before `[`). */
-const CUT_HEADER = /^goroutine \d+(?: (?:gp|m|mp)=\S*)*( ?\[[^\]]*\]?| ?)$/;
+const CUT_HEADER = /^goroutine \d+(?: [gmp]*(?:=\S*)?)*?( ?\[[^\]]*\]?| ?)$/;
 
 function addRange(ranges: LineRange[], line: number): void {
   const last = ranges[ranges.length - 1];
@@ -228,7 +228,7 @@ export class Unwrapper {
   private endPass(): void {
     if (this.partialLength === 0) return;
     this.inputLines++;
-    const completion = this.partialLength <= 256 ? headerCompletion(this.partial) : null;
+    const completion = this.partialLength === this.partial.length ? headerCompletion(this.partial) : null;
     if (completion !== null) {
       this.sink(completion);
       this.warnings.push({ line: this.inputLines, message: `the input ends inside this goroutine header ("${this.partial}"): the goroutine is kept with its state as far as it was written` });
@@ -324,6 +324,7 @@ export class Unwrapper {
 
 /** What completes a goroutine header cut off at the end of the input (`goroutine 7 [chan rec` → `]:`), or null. */
 export function headerCompletion(lastLine: string): string | null {
+  if (lastLine.length > 256 || !lastLine.startsWith('goroutine ')) return null;
   const m = CUT_HEADER.exec(lastLine);
   if (m === null) return null;
   const bracket = m[1]!.trimStart();
