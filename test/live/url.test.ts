@@ -67,6 +67,13 @@ describe('URL inputs against the leak service', { skip: goSkip() }, () => {
     }
   });
 
+  it('the binary goroutine profile (no debug): decoded, the watcher count is watchersAlive', async () => {
+    const s = parseJson(await runCliAsync([svc.url('/debug/pprof/goroutine'), '--json']));
+    const watcher = truth.sites.find((x) => x.scenario === 'watcher')!;
+    const g = s.groups.find((x) => x.entry?.function === watcher.entry);
+    assert.equal(g?.count, truth.watchersAlive);
+  });
+
   it('a 404 from the service: one line with the status and the body\'s first line, exit 4', async () => {
     const r = await runCliAsync([svc.url('/debug/pprof/nosuchprofile?debug=1')]);
     assertOneLineFailure(r, /HTTP 404 Not Found: Unknown profile/);
