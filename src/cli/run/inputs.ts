@@ -3,13 +3,22 @@
  * on long reads. Shared by every command that takes inputs.
  */
 import { load, type Loaded, type LoadOptions } from '../../input/load.js';
+import { progressFor } from '../../input/progress.js';
 import { openSource } from '../../input/source.js';
 import { EXIT, UserError } from '../exit.js';
 
 export async function loadInputs(args: readonly string[], options: LoadOptions = {}): Promise<Loaded[]> {
   const list = args.length > 0 ? args : defaultInputs();
   const out: Loaded[] = [];
-  for (const arg of list) out.push(await load(await openSource(arg), options));
+  for (const arg of list) {
+    const source = await openSource(arg);
+    const progress = progressFor(source);
+    try {
+      out.push(await load(source, { ...options, onBytes: (bytes, reader) => (options.onBytes?.(bytes, reader), progress.update(bytes, reader)) }));
+    } finally {
+      progress.done();
+    }
+  }
   return out;
 }
 
