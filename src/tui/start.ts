@@ -44,7 +44,8 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
   const model = new TuiModel(snapshot, { groupBy: options.groupBy, similarity: options.similarity, filter: options.filter }, source);
   // React's development build checks every render and is several times slower; a CLI runs the production one.
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }] = await Promise.all([import('ink'), import('react'), import('./App.js')]);
+  // React is CommonJS: its named exports are not visible to import() under every NODE_ENV, its default export is.
+  const [{ render }, { default: React }, { App }] = await Promise.all([import('ink'), import('react'), import('./App.js')]);
 
   const { stdin, stdout } = terminal;
   const initial = initialState(model, { sort: 'count', filter: null, hideRuntime: false, fullPaths: options.fullPaths }, stdout.columns || 80, (stdout.rows || 24) - 1);
@@ -58,7 +59,7 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
   process.once('exit', restore);
   stdout.write(ENTER_ALT_SCREEN);
   try {
-    const app = render(createElement(App, { model, initial, palette: paletteFor(stdout, undefined) }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+    const app = render(React.createElement(App, { model, initial, palette: paletteFor(stdout, undefined) }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();

@@ -49,7 +49,7 @@ describe('TUI app', () => {
     const first = await frameWhere(app, (f) => f.includes('SITE'), 'the group list');
     const rows = first.split('\n');
     assert.match(rows[0]!, /49 goroutines in 6 sites/);
-    assert.match(rows[2]!, /^\s+40\s+81\.6%.*chan receive.*main\.watchZkName\s+← main\.FetchZkName main\.go:170/, 'the biggest group is on the first row');
+    assert.match(rows[2]!, /^›\s+40\s+81\.6%.*chan receive.*main\.watchZkName\s+← main\.FetchZkName main\.go:170/, 'the biggest group is on the first row, under the cursor');
     await type(app, 'enter');
     const group = await frameWhere(app, (f) => f.includes('MEMBERS (40'), 'the group detail');
     assert.match(group, /STACK \(as goroutine \d+ shows it\)\n\s+main\.watchZkName\(0x[0-9a-f]+, 0x0\?\)\s+main\.go:182/);
@@ -74,14 +74,14 @@ describe('TUI app', () => {
     await type(app, 'l', 'o', 'c', 'k', 'enter');
     const filtered = await frameWhere(app, (f) => f.includes('/rwlock/ 1 of 23'), 'one site left');
     const want = truth.sites.find((t) => t.entry === 'main.blockRWLock')!;
-    assert.match(filtered, new RegExp(`^\\s+${want.count}\\s.*${want.state.replace(/\./g, '\\.')}.*main\\.blockRWLock`, 'm'));
+    assert.match(filtered, new RegExp(`^[› ]\\s+${want.count}\\s.*${want.state.replace(/\./g, '\\.')}.*main\\.blockRWLock`, 'm'));
     await type(app, 'esc', 'g');
     const byStack = await frameWhere(app, (f) => f.includes('by stack'), 'grouping by stack');
     assert.doesNotMatch(byStack, /\/rwlock\//, 'Esc cleared the filter');
     await type(app, 'g', 'g');
     const byState = await frameWhere(app, (f) => f.includes('by state'), 'grouping by state');
     const mutex = truth.sites.filter((t) => t.state === 'sync.Mutex.Lock').reduce((n, t) => n + t.count, 0);
-    assert.match(byState, new RegExp(`^\\s+${mutex}\\s.*sync\\.Mutex\\.Lock\\s*$`, 'm'));
+    assert.match(byState, new RegExp(`^[› ]\\s+${mutex}\\s.*sync\\.Mutex\\.Lock\\s*$`, 'm'));
   });
 
   it('jumps to a parent that is in the dump and says when it is not', { skip: !HAS_REALWORLD && `${REALWORLD} is absent` }, async () => {
