@@ -27,8 +27,6 @@ export function styledRow(segments: readonly Segment[], p: Palette): string {
     warn: p.warn,
     bad: p.bad,
     good: p.good,
-    added: (s) => p.bold(p.good(s)),
-    removed: p.bad,
   };
   let out = '';
   for (const s of segments) out += style[s.style ?? 'plain'](s.text);

@@ -8,7 +8,7 @@
 import type { GroupBy } from '../analysis/keys.js';
 import { truncate } from '../render/table.js';
 
-export type Style = 'plain' | 'bold' | 'dim' | 'user' | 'heading' | 'count' | 'accent' | 'warn' | 'bad' | 'good' | 'added' | 'removed';
+export type Style = 'plain' | 'bold' | 'dim' | 'user' | 'heading' | 'count' | 'accent' | 'warn' | 'bad' | 'good';
 
 export interface Segment {
   readonly text: string;
@@ -16,7 +16,7 @@ export interface Segment {
 }
 
 /** Where Enter (or `p`) on a line leads. */
-export type Target = { readonly kind: 'group'; readonly by: GroupBy; readonly index: number } | { readonly kind: 'goroutine'; readonly id: number } | { readonly kind: 'pair'; readonly index: number };
+export type Target = { readonly kind: 'group'; readonly by: GroupBy; readonly index: number } | { readonly kind: 'goroutine'; readonly id: number };
 
 export interface Line {
   readonly segments: readonly Segment[];

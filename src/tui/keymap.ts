@@ -24,7 +24,7 @@ export type KeyAction =
   | 'parent';
 
 /** Which views a binding works in; `all` for everywhere. */
-export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff';
+export type Where = 'all' | 'list' | 'group' | 'goroutine';
 
 /** One way to press a key: a character, a named key of Ink's `Key`, with or without Ctrl. */
 export interface KeyPress {
@@ -43,18 +43,18 @@ export interface Binding {
 }
 
 export const KEYMAP: readonly Binding[] = [
-  { action: 'up', presses: [{ input: 'k' }, { key: 'upArrow' }, { input: 'p', ctrl: true }], label: 'k ↑', help: 'move up', where: ['all'] },
-  { action: 'down', presses: [{ input: 'j' }, { key: 'downArrow' }, { input: 'n', ctrl: true }], label: 'j ↓', help: 'move down', where: ['all'] },
-  { action: 'pageUp', presses: [{ key: 'pageUp' }, { input: 'b', ctrl: true }, { input: 'u', ctrl: true }], label: 'PgUp Ctrl-B', help: 'page up', where: ['all'] },
-  { action: 'pageDown', presses: [{ key: 'pageDown' }, { input: 'f', ctrl: true }, { input: 'd', ctrl: true }, { input: ' ' }], label: 'PgDn Ctrl-F Space', help: 'page down', where: ['all'] },
+  { action: 'up', presses: [{ input: 'k' }, { key: 'upArrow' }, { input: 'p', ctrl: true }], label: 'k ↑ Ctrl-P', help: 'move up', where: ['all'] },
+  { action: 'down', presses: [{ input: 'j' }, { key: 'downArrow' }, { input: 'n', ctrl: true }], label: 'j ↓ Ctrl-N', help: 'move down', where: ['all'] },
+  { action: 'pageUp', presses: [{ key: 'pageUp' }, { input: 'b', ctrl: true }, { input: 'u', ctrl: true }], label: 'PgUp Ctrl-B Ctrl-U', help: 'page up', where: ['all'] },
+  { action: 'pageDown', presses: [{ key: 'pageDown' }, { input: 'f', ctrl: true }, { input: 'd', ctrl: true }, { input: ' ' }], label: 'PgDn Ctrl-F Ctrl-D Space', help: 'page down', where: ['all'] },
   { action: 'home', presses: [{ key: 'home' }, { input: '<' }], label: 'Home <', help: 'first line', where: ['all'] },
   { action: 'end', presses: [{ key: 'end' }, { input: 'G' }, { input: '>' }], label: 'End G >', help: 'last line', where: ['all'] },
-  { action: 'open', presses: [{ key: 'return' }, { input: 'l' }], label: 'Enter l', help: 'open the group, goroutine or site under the cursor', where: ['all'] },
+  { action: 'open', presses: [{ key: 'return' }, { input: 'l' }], label: 'Enter l', help: 'open the group or goroutine under the cursor (on a heading: go to the next line that opens)', where: ['all'] },
   // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
   { action: 'back', presses: [{ key: 'escape' }, { key: 'backspace' }, { key: 'delete' }, { input: 'h' }], label: 'Esc Backspace h', help: 'back to the previous view (on the group list: clear the filter)', where: ['all'] },
   { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group by: site → stack → top frame → state → label', where: ['list'] },
-  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: count → name → wait age (→ growth in diff)', where: ['list', 'diff'] },
-  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter groups by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff'] },
+  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: count → name → wait age', where: ['list'] },
+  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter groups by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list'] },
   { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
   { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },
@@ -78,7 +78,7 @@ export function actionFor(input: string, key: Partial<Key>, where: Where): KeyAc
 }
 
 function whereText(b: Binding): string {
-  return b.where.includes('all') ? 'everywhere' : b.where.map((w) => (w === 'list' ? 'group list' : w === 'group' ? 'group detail' : w === 'goroutine' ? 'goroutine detail' : 'diff')).join(', ');
+  return b.where.includes('all') ? 'everywhere' : b.where.map((w) => (w === 'list' ? 'group list' : w === 'group' ? 'group detail' : 'goroutine detail')).join(', ');
 }
 
 /** Rows of the help overlay: keys, what they do, where. */

@@ -121,10 +121,8 @@ function openPage(model: TuiModel, state: TuiState, page: Page): TuiState {
   return { ...state, pages: [...state.pages, fitWindow({ ...draft, cursor }, doc.length, height)], message: null };
 }
 
-function pageOf(target: Target): Page | null {
-  if (target.kind === 'group') return { kind: 'group', by: target.by, index: target.index };
-  if (target.kind === 'goroutine') return { kind: 'goroutine', id: target.id };
-  return null;
+function pageOf(target: Target): Page {
+  return target.kind === 'group' ? { kind: 'group', by: target.by, index: target.index } : { kind: 'goroutine', id: target.id };
 }
 
 function replaceCurrent(state: TuiState, p: PageState): TuiState {
@@ -189,8 +187,7 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
     case 'open': {
       if (doc.length === 0) return s;
       const target = doc.line(current.cursor).target;
-      const page = target === undefined ? null : pageOf(target);
-      if (page !== null) return openPage(model, s, page);
+      if (target !== undefined) return openPage(model, s, pageOf(target));
       // On a line that leads nowhere, Enter walks to the next one that does (the first member, the first child).
       const next = nextTarget(doc, current.cursor + 1);
       return next < 0 ? s : replaceCurrent(s, fitWindow({ ...current, cursor: next }, doc.length, height));
