@@ -192,15 +192,14 @@ function kindOf(types: string[], valueCount: number, defaultType: string, name: 
   return null;
 }
 
-function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snapshot | null {
+function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snapshot {
   const sym = symbolizer(p);
   const str = (i: number | bigint): string => sym.strings[Number(i)] ?? '';
   const types = p.sampleType.map((t) => str(t.type));
   const valueCount = p.sample[0]?.value.length ?? p.sampleType.length;
   const kind = kindOf(types, valueCount, str(p.defaultSampleType), source.name);
   if (kind === null) {
-    warnings.push({ line: 0, message: `a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles` });
-    return null;
+    throw new UserError(`${source.name}: a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`, EXIT.noDump);
   }
   const s = newSnapshot(kind.format, 0);
   s.lastLine = 0;
@@ -265,7 +264,6 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
   const pprof = await import('pprof-format');
   const profile = decodeTolerant(pprof, proto, warnings);
   const snapshot = toSnapshot(profile, source, warnings);
-  if (snapshot === null) return { snapshots: [], lines: 0, skipped: [], warnings };
   snapshot.warnings.push(...warnings);
   return { snapshots: [snapshot], lines: 0, skipped: [], warnings: [] };
 }
