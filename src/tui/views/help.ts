@@ -8,6 +8,6 @@ export function helpDoc(): Doc {
   const rows = helpRows();
   const keysWidth = Math.max(...rows.map((r) => r.keys.length));
   const lines: Line[] = rows.map((r) => ({ segments: [text(' ' + r.keys.padEnd(keysWidth) + '  ', 'bold'), text(r.help), text(r.where === 'everywhere' ? '' : `  (${r.where})`, 'dim')] }));
-  lines.push(plainLine(''), plainLine(' While filtering: type a regex, Backspace deletes, Enter keeps it, Esc clears it. Capitals make it case-sensitive.', 'dim'));
+  lines.push(plainLine(''), plainLine(' While filtering: type a regex; Backspace deletes, Enter keeps it, Esc cancels. A capital letter makes it case-sensitive.', 'dim'));
   return arrayDoc('keys (any key closes this)', lines);
 }
