@@ -1,7 +1,7 @@
 /**
  * The heap and allocs profiles (debug=1), written by runtime/pprof
  * writeHeapInternal. Both endpoints print the same text; which one it was is
- * decided later from the input's name (src/analysis/heap.ts headKind).
+ * decided later from the input's name (src/analysis/heap.ts withInputKind).
  *
  *   heap profile: 1113: 395136 [1178: 10884792] @ heap/2      header: inuse objects: bytes [alloc objects: bytes] @ heap/(2×MemProfileRate)
  *   64: 262144 [64: 262144] @ 0x487a2c 0x48c469 0x6f8f27      a record, same layout as the header, then `#` frame lines
@@ -46,12 +46,13 @@ function readHeader(s: Snapshot, text: string, line: number): void {
     warn(s, line, `cannot read the heap profile header "${text}"; expected "heap profile: a: b [c: d] @ heap/RATE" (values are taken as unsampled)`);
     return;
   }
-  // `heap/N` prints 2×MemProfileRate (pprof legacy_profile.go parseHeapHeader); `heap_v2/N` and older forms print the rate itself.
+  // As pprof's legacy_profile.go parseHeapHeader: `heap/N` prints 2×MemProfileRate,
+  // `heap_v2/N` and `heapz_v2/N` the rate itself, `heapprofile` is unsampled.
   const printed = m[6] === '' ? 0 : Number(m[6]);
-  const rate = m[5] === 'heap' ? printed / 2 : printed;
+  const rate = m[5] === 'heapprofile' ? 1 : m[5] === 'heap' ? printed / 2 : printed;
   s.heap = newHeapProfile(rate > 0 ? rate : 1, false, 'default');
   s.heap.header = { inuseObjects: Number(m[1]), inuseBytes: Number(m[2]), allocObjects: Number(m[3]), allocBytes: Number(m[4]) };
-  if (printed === 0) warn(s, line, `the heap profile header "${text}" has no sampling rate; values are taken as unsampled`);
+  if (rate <= 0) warn(s, line, `the heap profile header "${text}" has no sampling rate; values are taken as unsampled`);
 }
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
