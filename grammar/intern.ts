@@ -23,26 +23,55 @@ function sameText(s: string, text: string, start: number, end: number): boolean 
   return s.length === end - start && text.startsWith(s, start);
 }
 
+interface Entry<V> {
+  text: string;
+  value: V;
+}
+
+const RECENT = 4096;
+
+/**
+ * A cheap slot for a range: its length and five of its characters. Names
+ * that repeat (most of them) are found there and confirmed by one native
+ * comparison, without hashing every character.
+ */
+function recentSlot(text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n === 0) return 0;
+  const h = n * 31 + text.charCodeAt(end - 1) * 961 + text.charCodeAt(end - 1 - (n >> 2)) * 29791;
+  return (h + text.charCodeAt(start + (n >> 1)) * 17 + text.charCodeAt(start + (n >> 2)) * 7 + text.charCodeAt(end - 2 < start ? start : end - 2)) & (RECENT - 1);
+}
+
 /** A table of distinct values keyed by their text, looked up by a range of another string. */
 class RangeTable<V> {
   /** Hash → the values with that hash (almost always one). */
-  private readonly byHash = new Map<number, { text: string; value: V }[]>();
+  private readonly byHash = new Map<number, Entry<V>[]>();
+  private readonly recent: (Entry<V> | undefined)[] = new Array<Entry<V> | undefined>(RECENT).fill(undefined);
 
   constructor(private readonly make: (flat: string) => V) {}
 
   get(text: string, start: number, end: number): V {
+    const slot = recentSlot(text, start, end);
+    const seen = this.recent[slot];
+    if (seen !== undefined && sameText(seen.text, text, start, end)) return seen.value;
+    const e = this.lookup(text, start, end);
+    this.recent[slot] = e;
+    return e.value;
+  }
+
+  private lookup(text: string, start: number, end: number): Entry<V> {
     const h = hashRange(text, start, end);
     let bucket = this.byHash.get(h);
     if (bucket !== undefined) {
-      for (const e of bucket) if (sameText(e.text, text, start, end)) return e.value;
+      for (const e of bucket) if (sameText(e.text, text, start, end)) return e;
     } else {
       bucket = [];
       this.byHash.set(h, bucket);
     }
     const flat = flatCopy(text.slice(start, end));
-    const value = this.make(flat);
-    bucket.push({ text: flat, value });
-    return value;
+    const e = { text: flat, value: this.make(flat) };
+    bucket.push(e);
+    return e;
   }
 }
 

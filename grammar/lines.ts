@@ -51,6 +51,7 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const CLOSE_PAREN = 41;
 const COLON = 58;
+const OPEN_PAREN = 40;
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -85,7 +86,7 @@ export function findIn(text: string, needle: string, from: number, end: number):
   return -1;
 }
 
-/** The last `code` in [from, end), or -1. */
+/** The last `code` in [from, end), or -1 (a loop: lines are short, and a native lastIndexOf is a runtime call). */
 export function lastIn(text: string, code: number, from: number, end: number): number {
   for (let i = end - 1; i >= from; i--) if (text.charCodeAt(i) === code) return i;
   return -1;
@@ -96,7 +97,11 @@ export function lastIn(text: string, code: number, from: number, end: number): n
  * [from, end): at ` +0x` (the pc offset), else at ` fp=` (registers), else at the end.
  */
 export function locationStop(text: string, from: number, end: number): number {
-  for (let i = from; i < end; i++) {
+  // The native search for the first space usually lands on ` +0x` at once; paths with spaces take the loop.
+  const space = text.indexOf(' ', from);
+  if (space < 0 || space >= end) return end;
+  if (startsWithAt(text, space + 1, '+0x')) return space;
+  for (let i = space; i < end; i++) {
     if (text.charCodeAt(i) === SPACE && (startsWithAt(text, i + 1, '+0x') || startsWithAt(text, i + 1, 'fp='))) {
       // ` fp=` before any ` +0x` only ends it when no ` +0x` follows (the runtime prints the offset first).
       if (text.charCodeAt(i + 1) === 43 /* + */ || findIn(text, ' +0x', i + 1, end) < 0) return i;
@@ -135,13 +140,13 @@ export function headerStart(text: string, start: number, end: number): number {
 /** `pkg.fn(args)`: no space before the last `(`, ends with `)`. */
 function isCall(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(end - 1) !== CLOSE_PAREN) return false;
-  const open = lastIn(text, 40 /* ( */, start, end - 1);
+  const open = lastIn(text, OPEN_PAREN, start, end - 1);
   if (open <= start) return false;
-  for (let i = start; i < open; i++) {
-    const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB) return false;
-  }
-  return true;
+  // Native searches: a space or tab before the `(` makes it prose, not a call.
+  const space = text.indexOf(' ', start);
+  if (space >= 0 && space < open) return false;
+  const tab = text.indexOf('\t', start);
+  return tab < 0 || tab >= open;
 }
 
 /** `N @ 0x…`, `a: b [c: d] @ 0x…`, `cycles count @ 0x…`: digits first, then an ` @`. */

@@ -10,7 +10,7 @@
  * snapshot builder decides what they mean. Embedded actions build the model
  * directly; no CST is kept.
  */
-import { EmbeddedActionsParser, type IToken } from 'chevrotain';
+import { EmbeddedActionsParser, type IOrAlt, type IToken } from 'chevrotain';
 import type { Frame } from '../src/model/frame.js';
 import type { Ancestor, Goroutine, Labels } from '../src/model/goroutine.js';
 import {
@@ -112,8 +112,8 @@ class DumpParser extends EmbeddedActionsParser {
    * item := goroutine | record | strayFrame | BlankLine | ProfileHeader
    *       | ProfileSetting | ProfileComment | (any other line: noise)
    */
-  private item = this.RULE('item', () => {
-    this.OR([
+  // OR's alternatives are built once, here, rather than on every call (Chevrotain's performance advice).
+  private readonly itemAlts: IOrAlt<unknown>[] = [
       { ALT: () => this.SUBRULE(this.goroutine) },
       { ALT: () => this.SUBRULE(this.record) },
       { ALT: () => this.SUBRULE(this.strayFrame) },
@@ -156,7 +156,10 @@ class DumpParser extends EmbeddedActionsParser {
           this.ACTION(() => this.events.noise(this.lineText(t), lineOf(t)));
         },
       },
-    ]);
+  ];
+
+  private item = this.RULE('item', () => {
+    this.OR(this.itemAlts);
   });
 
   /**
@@ -179,35 +182,41 @@ class DumpParser extends EmbeddedActionsParser {
     this.ACTION(() => this.emitGoroutine(header, stack, creator ?? null, ancestors));
   });
 
-  /** stack := (frame | FramesElidedLine | StackUnavailable)* ; frame := CallLine LocationLine? */
+  /** The stack being read; stacks do not nest (an ancestor's stack starts after the goroutine's ends). */
+  private acc: StackAcc = { frames: [], elided: 0, unavailable: false };
+  private readonly location = (): IToken => this.CONSUME(LocationLine);
+  // Built once: per frame, the parser then allocates no closures, only the frame.
+  private readonly stackAlts: IOrAlt<void>[] = [
+    {
+      // frame := CallLine LocationLine?
+      ALT: () => {
+        const call = this.CONSUME(CallLine);
+        const loc = this.OPTION(this.location);
+        if (!this.RECORDING_PHASE) this.acc.frames.push(this.frame(call, loc));
+      },
+    },
+    {
+      ALT: () => {
+        const t = this.CONSUME(FramesElidedLine);
+        if (this.RECORDING_PHASE) return;
+        const n = readElided(this.lineText(t));
+        this.acc.elided = n < 0 || this.acc.elided < 0 ? -1 : this.acc.elided + n;
+      },
+    },
+    {
+      ALT: () => {
+        this.CONSUME(StackUnavailable);
+        if (!this.RECORDING_PHASE) this.acc.unavailable = true;
+      },
+    },
+  ];
+  private readonly stackItem = (): void => this.OR(this.stackAlts);
+
+  /** stack := (frame | FramesElidedLine | StackUnavailable)* */
   private stack = this.RULE('stack', () => {
     const acc: StackAcc = { frames: [], elided: 0, unavailable: false };
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            const call = this.CONSUME(CallLine);
-            const loc = this.OPTION(() => this.CONSUME(LocationLine));
-            this.ACTION(() => acc.frames.push(this.frame(call, loc)));
-          },
-        },
-        {
-          ALT: () => {
-            const t = this.CONSUME(FramesElidedLine);
-            this.ACTION(() => {
-              const n = readElided(this.lineText(t));
-              acc.elided = n < 0 || acc.elided < 0 ? -1 : acc.elided + n;
-            });
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(StackUnavailable);
-            this.ACTION(() => (acc.unavailable = true));
-          },
-        },
-      ]);
-    });
+    this.acc = acc;
+    this.MANY(this.stackItem);
     return acc;
   });
 
