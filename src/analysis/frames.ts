@@ -9,11 +9,17 @@ import type { Frame } from '../model/frame.js';
 
 export type FrameKind = 'runtime' | 'stdlib' | 'user';
 
-/** Finds GOROOT in frames whose file is `<GOROOT>/src/runtime/….go`. */
+/**
+ * Finds GOROOT in a frame of a standard-library package whose file is
+ * `<GOROOT>/src/<package path>/….go` (`runtime`, `runtime/pprof`, `net/http`):
+ * a dump without runtime frames (the default GOTRACEBACK) still has some.
+ */
 export function findGoroot(frames: Iterable<Frame>): string | null {
   for (const f of frames) {
-    const at = f.file.lastIndexOf('/src/runtime/');
-    if (at >= 0 && f.func.pkg === 'runtime') return f.file.slice(0, at);
+    const pkg = f.func.pkg;
+    if (pkg === '' || pkg === 'main' || (pkg.split('/', 1)[0] ?? '').includes('.')) continue;
+    const at = f.file.lastIndexOf(`/src/${pkg}/`);
+    if (at >= 0 && f.file.indexOf('/', at + pkg.length + 6) < 0) return f.file.slice(0, at);
   }
   return null;
 }
