@@ -1,0 +1,140 @@
+/**
+ * `npm run bench`: gdump against the machine's floor on big real dumps.
+ * For each dump: `gdump --json` end to end, the parse alone, and the floor
+ * (read + split('\n') + count), each as its own process: wall seconds,
+ * MB/s, goroutines/s, peak RSS. Then start-up and linearity, checked
+ * against the targets of the speed issue. Writes bench/RESULTS.md.
+ *
+ *   npm run bench               everything (makes the dumps on first run)
+ *   npm run bench -- --no-huge  skip the ≥ 1 GB dump
+ */
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { dumps, REPO, type Dump } from './data.js';
+import { best, median, run, type Run } from './measure.js';
+
+const log = (s: string): void => void process.stderr.write(`${s}\n`);
+const NODE = process.execPath;
+const GDUMP = path.join(REPO, 'bin', 'gdump.js');
+const FLOOR = path.join(REPO, 'dist', 'bench', 'floor.js');
+const PARSE = path.join(REPO, 'dist', 'bench', 'parse-only.bundle.js');
+
+/** The parse-alone script is bundled like the CLI, so both pay the same (small) module loading. */
+async function bundleParseOnly(): Promise<void> {
+  await build({
+    entryPoints: [path.join(REPO, 'bench', 'parse-only.ts')],
+    outfile: PARSE,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __gdumpRequire } from 'node:module'; const require = __gdumpRequire(import.meta.url);" },
+  });
+}
+const MB = 1e6;
+
+interface Row {
+  dump: Dump;
+  goroutines: number;
+  floor: Run;
+  gdump: Run;
+  parse: Run;
+}
+
+function machine(): string {
+  const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  const memGiB = (os.totalmem() / 2 ** 30).toFixed(0);
+  return `${os.availableParallelism()} cores (nproc), ${cpu}, ${memGiB} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+const load = (): string => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const f1 = (x: number): string => x.toFixed(1);
+const f2 = (x: number): string => x.toFixed(2);
+const rss = (r: Run): string => (r.rssMiB === null ? 'n/a' : r.rssMiB.toFixed(0));
+const rate = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+
+function measure(dump: Dump, runs: number): Row {
+  log(`${dump.name} (${f1(dump.bytes / MB)} MB): floor, gdump --json, parse alone × ${runs}…`);
+  const floor = best(runs, () => run(NODE, [FLOOR, dump.path]));
+  const gdump = best(runs, () => run(NODE, [GDUMP, dump.path, '--json'], { keepStdout: false }));
+  const parse = best(runs, () => run(NODE, [PARSE, dump.path]));
+  const goroutines = Number(floor.stdout.trim());
+  const parsed = Number(parse.stdout.trim());
+  if (parsed !== goroutines) log(`  note: the parse read ${parsed} goroutines, the floor counted ${goroutines} header lines`);
+  return { dump, goroutines, floor, gdump, parse };
+}
+
+function table(rows: Row[]): string[] {
+  const out = ['| dump | MB | goroutines | run | wall s | MB/s | goroutines/s | peak RSS MiB | × floor |', '|---|---:|---:|---|---:|---:|---:|---:|---:|'];
+  for (const r of rows) {
+    const mb = r.dump.bytes / MB;
+    for (const [what, x] of [['gdump --json', r.gdump], ['parse alone', r.parse], ['floor (split)', r.floor]] as const) {
+      out.push(`| ${r.dump.name} | ${f1(mb)} | ${r.goroutines.toLocaleString('en')} | ${what} | ${f2(x.seconds)} | ${f1(mb / x.seconds)} | ${rate(r.goroutines / x.seconds)} | ${rss(x)} | ${f2(x.seconds / r.floor.seconds)} |`);
+    }
+  }
+  return out;
+}
+
+function startup(file: Dump, runs: number): { version: number[]; small: number[] } {
+  log(`start-up: gdump --version and a ${(file.bytes / 1e3).toFixed(0)} KB dump × ${runs}…`);
+  const version: number[] = [];
+  const small: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    version.push(run(NODE, [GDUMP, '--version']).seconds);
+    small.push(run(NODE, [GDUMP, file.path], { keepStdout: false }).seconds);
+  }
+  return { version, small };
+}
+
+function check(ok: boolean, what: string): string {
+  return `- ${ok ? 'met' : '**missed**'}: ${what}`;
+}
+
+const huge = !process.argv.includes('--no-huge');
+const loadBefore = load();
+await bundleParseOnly();
+const d = dumps(log);
+const rows = [measure(d.small, 3), measure(d.large, 3), measure(d.truncated, 3)];
+if (huge) rows.push(measure(d.huge(), 1));
+const start = startup(d.startup, 10);
+const [small, large] = [rows[0]!, rows[1]!];
+const loadAfter = load();
+
+const e2eRatio = large.gdump.seconds / large.floor.seconds;
+const gRatio = large.goroutines / small.goroutines;
+const linearE2e = large.gdump.seconds / small.gdump.seconds;
+const linearParse = large.parse.seconds / small.parse.seconds;
+const ms = (s: number): string => `${(s * 1000).toFixed(0)} ms`;
+const lines = [
+  '# Benchmark results',
+  '',
+  `Machine: ${machine()}. Load average (1, 5, 15 min) ${loadBefore} at the start, ${loadAfter} at the end.`,
+  `Dumps: fixtures/gen/many (six go statements, six wait states, 10 recursion frames each; runtime.Stack text), cached in fixtures/.cache/bench/. Best of 3 runs (1 for the ≥ 1 GB dump); peak RSS is the highest seen (/usr/bin/time %M).`,
+  '',
+  ...table(rows),
+  '',
+  `Start-up (10 runs, min / median): \`gdump --version\` ${ms(Math.min(...start.version))} / ${ms(median(start.version))}; a ${(d.startup.bytes / 1e3).toFixed(0)} KB dump ${ms(Math.min(...start.small))} / ${ms(median(start.small))}.`,
+  '',
+  `Linearity: ${gRatio.toFixed(1)}× the goroutines took ${f2(linearE2e)}× the time end to end and ${f2(linearParse)}× for the parse alone.`,
+  '',
+  'Targets:',
+  check(e2eRatio <= 1.5, `100 MB end to end ≤ 1.5 × floor: ${f2(e2eRatio)} × (${f2(large.gdump.seconds)} s vs ${f2(large.floor.seconds)} s)`),
+  check(large.gdump.rssMiB !== null && large.gdump.rssMiB <= 200, `100 MB peak RSS ≤ 200 MiB: ${rss(large.gdump)} MiB`),
+];
+if (huge) {
+  const h = rows[3]!;
+  const ratio = h.gdump.rssMiB !== null && large.gdump.rssMiB !== null ? h.gdump.rssMiB / large.gdump.rssMiB : NaN;
+  lines.push(check(ratio <= 1.25, `${f1(h.dump.bytes / 1e9)} GB completes with peak RSS ≤ 1.25 × the 100 MB run's: ${rss(h.gdump)} MiB, ${f2(ratio)} ×`));
+}
+lines.push(
+  check(Math.min(...start.version) <= 0.15 && Math.min(...start.small) <= 0.15, `start-up ≤ 150 ms (best run): --version ${ms(Math.min(...start.version))}, ${(d.startup.bytes / 1e3).toFixed(0)} KB dump ${ms(Math.min(...start.small))}`),
+  check(linearE2e <= 1.1 * gRatio, `10 × goroutines ≤ 11 × time: ${f2(linearE2e)} × end to end`),
+  '',
+);
+const report = lines.join('\n');
+process.stdout.write(report);
+writeFileSync(path.join(REPO, 'bench', 'RESULTS.md'), report);
+log('written to bench/RESULTS.md');
