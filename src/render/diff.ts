@@ -51,7 +51,7 @@ export function valueFormat(result: Pick<DiffResult, 'sample'>): (n: number) => 
 }
 
 /** What the values count, for sentences: `goroutines`, `bytes in use`, `objects allocated`. */
-function unitOf(result: Pick<DiffResult, 'sample'>): string {
+export function unitOf(result: Pick<DiffResult, 'sample'>): string {
   switch (result.sample) {
     case null:
       return 'goroutines';
@@ -66,7 +66,8 @@ function unitOf(result: Pick<DiffResult, 'sample'>): string {
   }
 }
 
-function percent(p: number | null): string {
+/** Δ% as the report prints it: `+150%`, `-2.5%`, `new`. */
+export function percent(p: number | null): string {
   if (p === null) return 'new';
   const r = Math.abs(p) >= 10 ? Math.round(p) : Math.round(p * 10) / 10;
   return `${r > 0 ? '+' : ''}${r}%`;

@@ -48,14 +48,14 @@ export function formatSeconds(s: number | null): string {
   return `${(s * 1e6).toFixed(0)}µs`;
 }
 
-function shortener(records: readonly { frames: readonly Frame[] }[], o: ProfileTextOptions): PathShortener {
+export function shortener(records: readonly { frames: readonly Frame[] }[], o: Pick<ProfileTextOptions, 'classifier' | 'fullPaths'>): PathShortener {
   const files = new Set<string>();
   for (const r of records) for (const f of r.frames) if (o.classifier.kind(f) === 'user') files.add(f.file);
   return new PathShortener(o.classifier.goroot, files, o.fullPaths);
 }
 
 /** A site's name: the key frame (with its file:line for top and stack grouping). */
-function siteTitle(site: HeapSite | ContentionSite, o: ProfileTextOptions, paths: PathShortener): string {
+export function siteTitle(site: HeapSite | ContentionSite, o: Pick<ProfileTextOptions, 'classifier' | 'groupBy'>, paths: PathShortener): string {
   if (o.groupBy !== 'top') return groupTitle(site.group, { groupBy: o.groupBy, classifier: o.classifier, paths });
   const f = o.classifier.topFrame(site.group.representative.frames);
   if (f === null) return '(no frames)';
@@ -80,7 +80,7 @@ function table(columns: Column[], rows: Cell[][], shown: number, all: number, o:
   return out;
 }
 
-const SAMPLE_NAMES: Record<HeapSample, string> = {
+export const SAMPLE_NAMES: Record<HeapSample, string> = {
   inuse_space: 'in-use bytes',
   inuse_objects: 'in-use objects',
   alloc_space: 'allocated bytes',

@@ -10,12 +10,16 @@ import { NO_COLOR_PALETTE, type Palette } from '../render/palette.js';
 import type { Style } from './document.js';
 import type { TuiModel } from './model.js';
 import { Screen } from './Screen.js';
-import { bodyHeight, currentPage, reduce, visibleDoc, type TuiAction, type TuiState } from './state.js';
+import { bodyHeight, currentPage, reduce, visibleDoc, type Page, type TuiAction, type TuiState } from './state.js';
 
-const HINTS: Record<string, string> = {
+const HINTS: Record<Page['kind'], string> = {
   list: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
   group: 'Enter open goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
   goroutine: 'p parent · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
+  diff: 'Enter before/after stacks · g match on · o sort · s runtime frames · f paths · ? help · q quit',
+  diffSite: 'Enter open the latest goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
+  heap: 'Enter open · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
+  heapSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
 };
 
 function statusOf(state: TuiState): { text: string; style: Style } {
@@ -25,7 +29,7 @@ function statusOf(state: TuiState): { text: string; style: Style } {
   }
   if (state.message !== null) return { text: state.message, style: 'warn' };
   if (state.help !== null) return { text: 'any key closes the help', style: 'dim' };
-  return { text: HINTS[currentPage(state).page.kind]!, style: 'dim' };
+  return { text: HINTS[currentPage(state).page.kind], style: 'dim' };
 }
 
 export interface AppProps {

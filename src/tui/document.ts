@@ -6,6 +6,7 @@
  * made it; styles are names, turned into colours by the renderer.
  */
 import type { GroupBy } from '../analysis/keys.js';
+import type { DiffBy } from '../diff/keys.js';
 import { truncate } from '../render/table.js';
 
 export type Style = 'plain' | 'bold' | 'dim' | 'user' | 'heading' | 'count' | 'accent' | 'warn' | 'bad' | 'good';
@@ -15,8 +16,12 @@ export interface Segment {
   readonly style?: Style;
 }
 
-/** Where Enter (or `p`) on a line leads. */
-export type Target = { readonly kind: 'group'; readonly by: GroupBy; readonly index: number } | { readonly kind: 'goroutine'; readonly id: number };
+/** Where Enter (or `p`) on a line leads: indexes into the model's groups, diff sites or heap sites for that key. */
+export type Target =
+  | { readonly kind: 'group'; readonly by: GroupBy; readonly index: number }
+  | { readonly kind: 'goroutine'; readonly id: number }
+  | { readonly kind: 'diffSite'; readonly by: DiffBy; readonly index: number }
+  | { readonly kind: 'heapSite'; readonly by: GroupBy; readonly index: number };
 
 export interface Line {
   readonly segments: readonly Segment[];

@@ -23,8 +23,18 @@ export type KeyAction =
   | 'toggleFullPaths'
   | 'parent';
 
-/** Which views a binding works in; `all` for everywhere. */
-export type Where = 'all' | 'list' | 'group' | 'goroutine';
+/** Which views a binding works in (the page kinds of state.ts); `all` for everywhere. */
+export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite';
+
+const WHERE_NAMES: Record<Exclude<Where, 'all'>, string> = {
+  list: 'group list',
+  group: 'group detail',
+  goroutine: 'goroutine detail',
+  diff: 'diff',
+  diffSite: 'diff site',
+  heap: 'heap sites',
+  heapSite: 'heap site',
+};
 
 /** One way to press a key: a character, a named key of Ink's `Key`, with or without Ctrl. */
 export interface KeyPress {
@@ -49,11 +59,15 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'pageDown', presses: [{ key: 'pageDown' }, { input: 'f', ctrl: true }, { input: 'd', ctrl: true }, { input: ' ' }], label: 'PgDn Ctrl-F Ctrl-D Space', help: 'page down', where: ['all'] },
   { action: 'home', presses: [{ key: 'home' }, { input: '<' }], label: 'Home <', help: 'first line', where: ['all'] },
   { action: 'end', presses: [{ key: 'end' }, { input: 'G' }, { input: '>' }], label: 'End G >', help: 'last line', where: ['all'] },
-  { action: 'open', presses: [{ key: 'return' }, { input: 'l' }], label: 'Enter l', help: 'open the group or goroutine under the cursor (on a heading: go to the next line that opens)', where: ['all'] },
+  { action: 'open', presses: [{ key: 'return' }, { input: 'l' }], label: 'Enter l', help: 'open the group, site or goroutine under the cursor (on a heading: go to the next line that opens)', where: ['all'] },
   // Terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
   { action: 'back', presses: [{ key: 'escape' }, { key: 'backspace' }, { key: 'delete' }, { input: 'h' }], label: 'Esc Backspace h', help: 'back to the previous view (on the group list: clear the filter)', where: ['all'] },
   { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group by: site → stack → top frame → state → label', where: ['list'] },
+  { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'match sites on: site → stack → top frame (heap: top → stack → site)', where: ['diff'] },
+  { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group allocation sites by: top frame → stack → site', where: ['heap'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: count → name → wait age', where: ['list'] },
+  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: Δ → size after → name', where: ['diff'] },
+  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: in-use bytes → in-use objects → allocated bytes → allocated objects', where: ['heap'] },
   { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter groups by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list'] },
   { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
@@ -78,7 +92,7 @@ export function actionFor(input: string, key: Partial<Key>, where: Where): KeyAc
 }
 
 function whereText(b: Binding): string {
-  return b.where.includes('all') ? 'everywhere' : b.where.map((w) => (w === 'list' ? 'group list' : w === 'group' ? 'group detail' : 'goroutine detail')).join(', ');
+  return b.where.includes('all') ? 'everywhere' : b.where.map((w) => (w === 'all' ? 'everywhere' : WHERE_NAMES[w])).join(', ');
 }
 
 /** Rows of the help overlay: keys, what they do, where. */

@@ -13,6 +13,9 @@ import type { Goroutine } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { shortenerFor, type PathShortener } from '../render/paths.js';
 import { formatStates, formatWait, groupTitle } from '../render/text.js';
+import type { HeapSample } from '../analysis/heap.js';
+import type { DiffModel } from './diff-model.js';
+import { HeapModel } from './heap-model.js';
 
 export type SortOrder = 'count' | 'name' | 'wait';
 export const SORT_ORDERS: readonly SortOrder[] = ['count', 'name', 'wait'];
@@ -37,6 +40,9 @@ export interface TuiModelOptions {
   groupBy: GroupBy;
   similarity: Similarity;
   filter: MemberFilter;
+  /** Heap and allocs snapshots: the site key (default top, the allocating function) and the value sorted by. */
+  profileGroupBy?: GroupBy;
+  sample?: HeapSample;
 }
 
 /** The group-by modes `g` cycles through; `label:KEY` only when the dump has labels (KEY: the most common one). */
@@ -60,13 +66,18 @@ export class TuiModel {
   private readonly childIds = new Map<number, number[]>();
   private readonly groupings = new Map<GroupBy, Grouping>();
   private orderCache: { key: string; order: readonly number[] } | null = null;
+  /** A heap or allocs snapshot's allocation sites: the heap view is the first page. */
+  readonly heap: HeapModel | null;
 
   constructor(
     readonly snapshot: Snapshot,
     readonly options: TuiModelOptions,
     /** Name of the input, for the title bar. */
     readonly source: string,
+    /** Snapshots lined up over time (`gdump diff -i`, `watch -i`): the diff view is the first page; `snapshot` is the latest. */
+    readonly diff: DiffModel | null = null,
   ) {
+    this.heap = diff === null && snapshot.heap !== undefined ? new HeapModel(snapshot, { by: options.profileGroupBy, sample: options.sample, filter: options.filter }) : null;
     this.classifier = classifierFor(snapshot);
     this.shortPaths = shortenerFor(snapshot, this.classifier, false);
     this.fullPaths = shortenerFor(snapshot, this.classifier, true);

@@ -3,11 +3,14 @@
  * Ink and React are loaded only once a terminal is found, so the fallback
  * to the plain table costs no more than a plain run.
  */
+import type { HeapSample } from '../analysis/heap.js';
 import type { GroupBy, Similarity } from '../analysis/keys.js';
+import type { DiffOptions } from '../diff/diff.js';
 import type { MemberFilter } from '../analysis/group.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { EXIT } from '../cli/exit.js';
 import { paletteFor } from '../render/palette.js';
+import { DiffModel } from './diff-model.js';
 import { TuiModel } from './model.js';
 import { initialState } from './state.js';
 import { openTerminal } from './terminal.js';
@@ -20,6 +23,22 @@ export interface TuiOptions {
   fullPaths: boolean;
   /** Name of the input for the title bar. */
   source?: string;
+  /** Heap and allocs profiles: the site key (default top) and the value sorted by (default: the profile's). */
+  profileGroupBy?: GroupBy;
+  sample?: HeapSample;
+  /** Open on the diff of the snapshots (`diff -i`, `watch -i`): one name per snapshot, and the diff's options. */
+  diff?: { sources: readonly string[]; options: DiffOptions };
+}
+
+/** The model of the views: a diff of the series when asked, else the latest snapshot (its heap sites for a heap profile). */
+export function tuiModel(options: TuiOptions): TuiModel {
+  const snapshots = options.snapshots;
+  // Several snapshots without `diff`: the latest is the one to explore (and the one a diff site's goroutine opens in).
+  const snapshot = snapshots[snapshots.length - 1]!;
+  const diff = options.diff === undefined ? null : new DiffModel(snapshots, options.diff.sources, options.diff.options);
+  const source = (options.source ?? 'dump') + (snapshots.length > 1 && diff === null ? ` [snapshot ${snapshots.length} of ${snapshots.length}]` : '');
+  const modelOptions = { groupBy: options.groupBy, similarity: options.similarity, filter: options.filter, profileGroupBy: options.profileGroupBy, sample: options.sample };
+  return new TuiModel(snapshot, modelOptions, source, diff);
 }
 
 /** Leaves the screen the shell had, as less does: the alternate screen buffer. */
@@ -37,11 +56,7 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
     process.stderr.write('gdump: -i needs a terminal, and neither standard input nor /dev/tty is one; printing the table instead\n');
     return null;
   }
-  const snapshots = options.snapshots;
-  // Several snapshots without `diff`: the latest is the one to explore.
-  const snapshot = snapshots[snapshots.length - 1]!;
-  const source = (options.source ?? 'dump') + (snapshots.length > 1 ? ` [snapshot ${snapshots.length} of ${snapshots.length}]` : '');
-  const model = new TuiModel(snapshot, { groupBy: options.groupBy, similarity: options.similarity, filter: options.filter }, source);
+  const model = tuiModel(options);
   // React's development build checks every render and is several times slower; a CLI runs the production one.
   process.env.NODE_ENV ??= 'production';
   // React is CommonJS: its named exports are not visible to import() under every NODE_ENV, its default export is.

@@ -6,17 +6,23 @@
  * indexes and ids.
  */
 import type { Key } from 'ink';
-import type { GroupBy } from '../analysis/keys.js';
 import { nextTarget, type Doc, type Target } from './document.js';
 import { actionFor, type KeyAction, type Where } from './keymap.js';
+import { HEAP_SAMPLES } from '../analysis/heap.js';
+import { DIFF_SORTS } from './diff-model.js';
 import { SORT_ORDERS, compileFilter, type TuiModel } from './model.js';
 import type { ViewSettings } from './views/context.js';
+import { diffListDoc } from './views/diff-list.js';
+import { diffSiteDoc } from './views/diff-site.js';
 import { goroutineDoc } from './views/goroutine-detail.js';
 import { groupDetailDoc } from './views/group-detail.js';
 import { groupListDoc } from './views/group-list.js';
+import { heapListDoc } from './views/heap-list.js';
+import { heapSiteDoc } from './views/heap-site.js';
 import { helpDoc } from './views/help.js';
 
-export type Page = { readonly kind: 'list' } | { readonly kind: 'group'; readonly by: GroupBy; readonly index: number } | { readonly kind: 'goroutine'; readonly id: number };
+/** A page is a first page (group list, diff, heap sites) or where a line's target leads. */
+export type Page = { readonly kind: 'list' } | { readonly kind: 'diff' } | { readonly kind: 'heap' } | Target;
 
 /** A page and its window: the cursor line and the first line on screen. */
 export interface PageState {
@@ -49,14 +55,29 @@ export type TuiAction = { readonly type: 'key'; readonly input: string; readonly
 /** Title bar and status bar. */
 const CHROME_LINES = 2;
 
-export function initialState(model: TuiModel, settings: Omit<ViewSettings, 'groupBy'> & { groupBy?: GroupBy }, width: number, height: number): TuiState {
+/** Settings of the diff and heap views: their models say where they start. */
+type ModelSettings = 'groupBy' | 'diffBy' | 'diffSort' | 'heapBy' | 'heapSample';
+
+/** The first page: the diff of a series, the allocation sites of a heap profile, else the group list. */
+function rootPage(model: TuiModel): Page {
+  return model.diff !== null ? { kind: 'diff' } : model.heap !== null ? { kind: 'heap' } : { kind: 'list' };
+}
+
+export function initialState(model: TuiModel, settings: Omit<ViewSettings, ModelSettings> & Partial<Pick<ViewSettings, ModelSettings>>, width: number, height: number): TuiState {
   const state: TuiState = {
-    settings: { ...settings, groupBy: settings.groupBy ?? model.options.groupBy },
+    settings: {
+      groupBy: model.options.groupBy,
+      diffBy: model.diff?.initialBy ?? 'site',
+      diffSort: 'delta',
+      heapBy: model.heap?.initialBy ?? 'top',
+      heapSample: model.heap?.initialSample ?? 'inuse_space',
+      ...settings,
+    },
     filterText: '',
     filterError: null,
     editingFilter: false,
     filterBeforeEdit: '',
-    pages: [{ page: { kind: 'list' }, cursor: 0, top: 0 }],
+    pages: [{ page: rootPage(model), cursor: 0, top: 0 }],
     help: null,
     width,
     height,
@@ -78,7 +99,26 @@ export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
       return groupDetailDoc(model, state.settings, page.by, page.index);
     case 'goroutine':
       return goroutineDoc(model, state.settings, page.id);
+    case 'diff':
+      return diffListDoc(diffOf(model), { ...state.settings, width: state.width });
+    case 'diffSite':
+      return diffSiteDoc(model, diffOf(model), state.settings, page.by, page.index);
+    case 'heap':
+      return heapListDoc(heapOf(model), model.source, state.settings);
+    case 'heapSite':
+      return heapSiteDoc(heapOf(model), model.source, state.settings, page.by, page.index);
   }
+}
+
+/** Diff and heap pages exist only when the model has a diff or a heap (rootPage). */
+function diffOf(model: TuiModel) {
+  if (model.diff === null) throw new Error('a diff page without a diff');
+  return model.diff;
+}
+
+function heapOf(model: TuiModel) {
+  if (model.heap === null) throw new Error('a heap page without a heap profile');
+  return model.heap;
 }
 
 /** The document on screen: the help overlay when open, else the current page. */
@@ -121,10 +161,6 @@ function openPage(model: TuiModel, state: TuiState, page: Page): TuiState {
   return { ...state, pages: [...state.pages, fitWindow({ ...draft, cursor }, doc.length, height)], message: null };
 }
 
-function pageOf(target: Target): Page {
-  return target.kind === 'group' ? { kind: 'group', by: target.by, index: target.index } : { kind: 'goroutine', id: target.id };
-}
-
 function replaceCurrent(state: TuiState, p: PageState): TuiState {
   return { ...state, pages: [...state.pages.slice(0, -1), p] };
 }
@@ -133,7 +169,7 @@ function replaceCurrent(state: TuiState, p: PageState): TuiState {
 function refit(model: TuiModel, state: TuiState, resetList = false): TuiState {
   const pages = state.pages.map((p) => {
     const doc = docFor(model, state, p.page);
-    const start = resetList && p.page.kind === 'list' ? { ...p, cursor: 0, top: 0 } : p;
+    const start = resetList && (p.page.kind === 'list' || p.page.kind === 'diff' || p.page.kind === 'heap') ? { ...p, cursor: 0, top: 0 } : p;
     return fitWindow(start, doc.length, bodyHeight(state, doc));
   });
   const help = state.help === null ? null : fitWindow(state.help, helpDoc().length, bodyHeight(state, helpDoc()));
@@ -187,7 +223,7 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
     case 'open': {
       if (doc.length === 0) return s;
       const target = doc.line(current.cursor).target;
-      if (target !== undefined) return openPage(model, s, pageOf(target));
+      if (target !== undefined) return openPage(model, s, target);
       // On a line that leads nowhere, Enter walks to the next one that does (the first member, the first child).
       const next = nextTarget(doc, current.cursor + 1);
       return next < 0 ? s : replaceCurrent(s, fitWindow({ ...current, cursor: next }, doc.length, height));
@@ -200,11 +236,9 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
     case 'help':
       return { ...s, help: { page: { kind: 'list' }, cursor: 0, top: 0 } };
     case 'regroup':
-      return refit(model, { ...s, settings: { ...s.settings, groupBy: model.nextGroupBy(s.settings.groupBy) } }, true);
-    case 'sort': {
-      const next = SORT_ORDERS[(SORT_ORDERS.indexOf(s.settings.sort) + 1) % SORT_ORDERS.length]!;
-      return refit(model, { ...s, settings: { ...s.settings, sort: next } }, true);
-    }
+      return refit(model, { ...s, settings: regrouped(model, current.page, s.settings) }, true);
+    case 'sort':
+      return refit(model, { ...s, settings: resorted(current.page, s.settings) }, true);
     case 'filter':
       return { ...s, editingFilter: true, filterBeforeEdit: s.filterText };
     case 'toggleRuntime':
@@ -219,6 +253,24 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
       return openPage(model, s, { kind: 'goroutine', id: g.parentId });
     }
   }
+}
+
+/** `g` on a first page: the next key of that page's cycle. */
+function regrouped(model: TuiModel, page: Page, s: ViewSettings): ViewSettings {
+  if (page.kind === 'diff') return { ...s, diffBy: diffOf(model).nextBy(s.diffBy) };
+  if (page.kind === 'heap') return { ...s, heapBy: heapOf(model).nextBy(s.heapBy) };
+  return { ...s, groupBy: model.nextGroupBy(s.groupBy) };
+}
+
+function cycleNext<T>(cycle: readonly T[], current: T): T {
+  return cycle[(cycle.indexOf(current) + 1) % cycle.length]!;
+}
+
+/** `o` on a first page: the next order of that page's cycle. */
+function resorted(page: Page, s: ViewSettings): ViewSettings {
+  if (page.kind === 'diff') return { ...s, diffSort: cycleNext(DIFF_SORTS, s.diffSort) };
+  if (page.kind === 'heap') return { ...s, heapSample: cycleNext(HEAP_SAMPLES, s.heapSample) };
+  return { ...s, sort: cycleNext(SORT_ORDERS, s.sort) };
 }
 
 export function reduce(model: TuiModel, state: TuiState, action: TuiAction): TuiState {

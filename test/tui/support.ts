@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Key } from 'ink';
 import { parseDump } from '../../grammar/parse.js';
+import { PROFILE_SECTIONS } from '../../grammar/sections.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { tuiModel } from '../../src/tui/start.js';
 import type { GroupBy } from '../../src/analysis/keys.js';
 import { TuiModel } from '../../src/tui/model.js';
 import { initialState, reduce, type TuiState } from '../../src/tui/state.js';
@@ -16,6 +19,23 @@ export function modelOfText(text: string, source: string, groupBy: GroupBy = 'si
 
 export function modelOf(file: string, groupBy: GroupBy = 'site'): TuiModel {
   return modelOfText(readFileSync(file, 'utf8'), path.basename(file), groupBy);
+}
+
+function snapshotOf(file: string): Snapshot {
+  const snapshot = parseDump(readFileSync(file, 'utf8'), { sections: PROFILE_SECTIONS }).snapshots.at(-1);
+  if (snapshot === undefined) throw new Error(`${file}: no snapshot parsed`);
+  return snapshot;
+}
+
+/** The model `gdump diff -i FILES…` builds: the diff view first, the latest snapshot behind it. */
+export function diffModelOf(...files: string[]): TuiModel {
+  const sources = files.map((f) => path.basename(f));
+  return tuiModel({ snapshots: files.map(snapshotOf), groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: false, source: sources.at(-1), diff: { sources, options: {} } });
+}
+
+/** The model `gdump -i` builds for a heap or allocs profile: its allocation sites first. */
+export function heapModelOf(file: string): TuiModel {
+  return tuiModel({ snapshots: [snapshotOf(file)], groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: false, source: path.basename(file), profileGroupBy: 'top' });
 }
 
 export function startState(model: TuiModel, width = 120, height = 39): TuiState {

@@ -27,7 +27,7 @@ export const watchCommand: CommandModule<object, WatchArgs> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Save every snapshot as DIR/<UTC timestamp>.txt (created if missing)' })
       .option('top', { type: 'number', default: 15, describe: 'Rows in the live table (0: all)' })
       .option('stacks', { type: 'number', default: 3, describe: 'In the final diff, print the stacks of this many of the sites that grew most' })
-      .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'When the watch ends, open the latest snapshot in the terminal UI (it has no series view yet)' })
+      .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'When the watch ends, explore the series in the terminal UI: sites by growth, Enter for the first and last stacks' })
       .example('$0 watch http://127.0.0.1:6060 --every 10s', 'Watch a service; Ctrl-C stops and prints the diff of the first and last snapshot')
       .example('$0 watch http://127.0.0.1:6060 --every 1m --count 30 --out snaps/', 'Half an hour of snapshots, saved for `gdump diff snaps/*.txt` later')
       .example('$0 watch http://127.0.0.1:6060 -n 5 --every 2s --json', 'Five snapshots, then the series as JSON (the diff contract)')

@@ -53,7 +53,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.interactive) {
     const { startTui } = await import('../../tui/start.js');
     const source = snapshots[snapshots.length - 1]!.source;
-    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy, similarity, filter, fullPaths: args['full-paths'], source });
+    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy, similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: profile.groupBy, sample: profile.sample });
     // null: no terminal to run in; startTui said so, and the plain report follows.
     if (code !== null) return code;
   }

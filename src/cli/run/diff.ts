@@ -3,17 +3,15 @@
  * (src/diff), print the report or JSON, and apply --fail-on-growth.
  */
 import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
-import type { Frame } from '../../model/frame.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { FrameClassifier, findGoroot } from '../../analysis/frames.js';
 import { withInputKind } from '../../analysis/heap.js';
 import '../../input/binary.js';
-import { diffKindOf, diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import { diffKindOf, diffSnapshots, type DiffOptions } from '../../diff/diff.js';
 import { isDiffBy } from '../../diff/keys.js';
 import { parseTimes, sourceTimes } from '../../diff/times.js';
 import { diffJson, renderDiff, renderGrowthFailure } from '../../render/diff.js';
+import { diffClassifier, diffPaths } from '../../render/diff-paths.js';
 import { paletteFor } from '../../render/palette.js';
-import { PathShortener } from '../../render/paths.js';
 import type { DiffArgs } from '../commands/diff.js';
 import { EXIT, UserError } from '../exit.js';
 import { outputWidth, parseRegex } from '../options.js';
@@ -49,22 +47,11 @@ async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: 
   return { inputs, times };
 }
 
-/** Every frame of the sites' representative stacks, which is all the report prints. */
-function* siteFrames(result: DiffResult): Iterable<Frame> {
-  for (const s of result.sites) {
-    for (const p of s.points) {
-      if (p === null) continue;
-      yield* p.representative.frames;
-      if (p.representative.createdBy !== null) yield p.representative.createdBy;
-    }
-  }
-}
-
-/** Shortens paths across every snapshot: the user's files are the user frames' of the sites' stacks. */
-function shortenerFor(result: DiffResult, classifier: FrameClassifier, full: boolean): PathShortener {
-  const files = new Set<string>();
-  for (const f of siteFrames(result)) if (classifier.kind(f) === 'user') files.add(f.file);
-  return new PathShortener(classifier.goroot, files, full);
+/** The TUI's diff view of the same diff (it recomputes it per key, so `g` can rematch). */
+async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOptions): Promise<number | null> {
+  const { startTui } = await import('../../tui/start.js');
+  const sources = inputs.map((i) => i.source);
+  return startTui({ snapshots: inputs.map((i) => i.snapshot), groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: args['full-paths'], source: sources[sources.length - 1], diff: { sources, options } });
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
@@ -77,9 +64,15 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   }
   const { inputs, times } = await loadSnapshots(args);
   const snapshots = inputs.map((i) => i.snapshot);
-  const result = diffSnapshots(snapshots, { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample) });
-  const classifier = new FrameClassifier(findGoroot(siteFrames(result)));
-  const paths = shortenerFor(result, classifier, args['full-paths']);
+  const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample) };
+  const result = diffSnapshots(snapshots, options);
+  if (args.interactive) {
+    const code = await explore(args, inputs, options);
+    // null: no terminal to run in; startTui said so, and the plain report follows.
+    if (code !== null) return code;
+  }
+  const classifier = diffClassifier(result);
+  const paths = diffPaths(result, classifier, args['full-paths']);
 
   if (args.json) process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
   else {

@@ -167,17 +167,18 @@ async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonl
   return code;
 }
 
-/** The TUI has no series view yet: -i explores the latest snapshot once the watch ends. */
+/** The diff view of the watched series (one snapshot: that snapshot's groups). */
 async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<number> {
-  process.stderr.write('gdump: the interactive view has no series view yet; -i opens the latest snapshot now that the watch has ended\n');
   const { startTui } = await import('../../tui/start.js');
+  const series = kept.length >= 2;
   const code = await startTui({
-    snapshots: [kept[kept.length - 1]!.snapshot],
+    snapshots: kept.map((k) => k.snapshot),
     groupBy: 'site',
     similarity: 'pointers',
     filter: {},
     fullPaths: args['full-paths'],
     source: args.target,
+    ...(series ? { diff: { sources: kept.map((k) => k.file ?? k.time.toISOString()), options: { times: kept.map((k) => k.time) } } } : {}),
   });
   return code ?? EXIT.ok;
 }

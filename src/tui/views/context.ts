@@ -2,7 +2,10 @@
  * What every view builder is given: the immutable model and the settings
  * the keys change. Views are pure functions of these.
  */
+import type { HeapSample } from '../../analysis/heap.js';
 import type { GroupBy } from '../../analysis/keys.js';
+import type { DiffBy } from '../../diff/keys.js';
+import type { DiffSort } from '../diff-model.js';
 import type { PathShortener } from '../../render/paths.js';
 import type { SortOrder, TuiModel } from '../model.js';
 import type { StackOptions } from './stack.js';
@@ -14,6 +17,12 @@ export interface ViewSettings {
   readonly filter: RegExp | null;
   readonly hideRuntime: boolean;
   readonly fullPaths: boolean;
+  /** The diff view's matching key and order (`g`, `o` there). */
+  readonly diffBy: DiffBy;
+  readonly diffSort: DiffSort;
+  /** The heap view's grouping key and the value it sorts by (`g`, `o` there). */
+  readonly heapBy: GroupBy;
+  readonly heapSample: HeapSample;
 }
 
 export function pathsOf(model: TuiModel, s: ViewSettings): PathShortener {

@@ -1,0 +1,39 @@
+/**
+ * One allocation site: its in-use and allocated bytes and objects, its share
+ * of the profile, and the stack of its first record (others merged into the
+ * site differ below the site's frame).
+ */
+import { isEstimate } from '../../analysis/heap.js';
+import type { GroupBy } from '../../analysis/keys.js';
+import { escapeTerminal } from '../../render/escape.js';
+import { formatBytes } from '../../render/heap.js';
+import { plural } from '../../render/text.js';
+import { BLANK, arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
+import type { HeapModel } from '../heap-model.js';
+import { percent, type ViewSettings } from './context.js';
+import { stackLines } from './stack.js';
+
+export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
+  const { sites, totals } = model.sites(by);
+  const site = sites[index]!;
+  const rep = site.group.representative;
+  const lines: Line[] = [];
+  lines.push({ segments: [text(model.titles(by, s.fullPaths)[index]!, 'user')] });
+  lines.push({
+    segments: [
+      text(`in use ${formatBytes(site.inuseBytes)} (${plural(site.inuseObjects, 'object')})`, 'bold'),
+      text(`  ${percent(site.inuseBytes, totals.inuseBytes)} of in-use`, 'dim'),
+      text(` · allocated ${formatBytes(site.allocBytes)} (${plural(site.allocObjects, 'object')})`, 'bold'),
+      text(`  ${percent(site.allocBytes, totals.allocBytes)} of allocated`, 'dim'),
+    ],
+  });
+  const heap = model.snapshot.heap;
+  if (heap !== undefined && isEstimate(heap)) lines.push(plainLine(`estimates: sampled about every ${formatBytes(heap.sampleRate)} allocated, scaled as pprof does`, 'warn'));
+  if (rep.labels !== null) lines.push(plainLine(`labels: ${escapeTerminal(Object.entries(rep.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
+  lines.push(BLANK, plainLine(`STACK (record at input line ${rep.source.line})`, 'heading'));
+  if (rep.frames.length === 0) lines.push(plainLine('  (no frames)', 'dim'));
+  lines.push(...stackLines(rep.frames, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
+  if (site.group.count > 1) lines.push(BLANK, plainLine(`${site.group.count} records merged into this site (their stacks differ below it)`, 'dim'));
+  const title = `${escapeTerminal(source)} · allocation site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
+  return arrayDoc(title, lines);
+}
