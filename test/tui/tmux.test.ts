@@ -94,4 +94,16 @@ describe('gdump -i without a terminal', () => {
     assert.match(r.stdout, /49 goroutines in 6 sites/);
     assert.match(r.stdout, /^\s+40\s+81\.6%\s+chan receive\s+main\.watchZkName/m);
   });
+
+  it('diff -i and a heap profile -i fall back to their text reports', { skip: !hasSetsid && 'setsid (util-linux) is not installed' }, () => {
+    const run = (...args: string[]) => spawnSync('setsid', ['--wait', process.execPath, BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, stdio: 'pipe' });
+    const diff = run('diff', '-i', fixture('leak', 'before.txt'), fixture('leak', 'after.txt'));
+    assert.equal(diff.status, 0, diff.stderr);
+    assert.match(diff.stderr, /-i needs a terminal/);
+    const watcher = (f: string) => readTruth(fixture('leak', f)).sites.find((t) => t.entry === 'main.watchZkName')!.count;
+    assert.match(diff.stdout, new RegExp(`^\\s+${watcher('before.truth.json')}\\s+${watcher('after.truth.json')}\\s+\\+${watcher('after.truth.json') - watcher('before.truth.json')}\\s.*main\\.watchZkName`, 'm'));
+    const heap = run('-i', fixture('leak', 'heap-after.txt'));
+    assert.equal(heap.status, 0, heap.stderr);
+    assert.match(heap.stdout, /heap profile.*sorted by in-use bytes/);
+  });
 });
