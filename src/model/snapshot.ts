@@ -81,7 +81,8 @@ export function lineAccounting(s: Pick<Snapshot, 'skipped' | 'warnings' | 'first
   const total = Math.max(0, s.lastLine - s.firstLine + 1);
   const skipped = skippedCount(s);
   const warned = new Set<number>();
-  for (const w of s.warnings) if (!inRanges(s.skipped, w.line)) warned.add(w.line);
+  // A warning names a line of this snapshot; one without a line (binary input) warns about no line.
+  for (const w of s.warnings) if (w.line >= s.firstLine && w.line <= s.lastLine && !inRanges(s.skipped, w.line)) warned.add(w.line);
   return { total, parsed: total - skipped - warned.size, skipped, warned: warned.size };
 }
 

@@ -28,7 +28,7 @@ const summary = {
   seed,
   failed: result.failed,
   seconds: Math.round((Date.now() - started) / 1000),
-  counterexample: result.counterexample === null ? null : String(result.counterexample[0]),
+  counterexample: result.counterexample === null ? null : fc.stringify(result.counterexample[0]),
   problem: result.counterexample === null ? null : readDamaged(result.counterexample[0]),
 };
 process.stdout.write(JSON.stringify(summary) + '\n');

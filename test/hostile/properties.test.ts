@@ -10,6 +10,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { corpus, REALWORLD_NOTE } from './corpus.js';
 import { damagedDump, garbageLineKept, readDamaged } from './damage.js';
+import { readText } from '../../src/input/pipeline.js';
+import { lineAccounting } from '../../src/model/snapshot.js';
 
 const dumps = corpus(64 << 10);
 
@@ -33,5 +35,18 @@ describe('damaged dumps (fast-check)', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('fuzz campaign findings', () => {
+  it('a creator line cut inside "in goroutine N" after a header-only goroutine keeps line accounting whole', () => {
+    // Found by `npm run fuzz` (seed 501514295): series-2.txt with its first line duplicated, cut in a created-by line.
+    const text = 'goroutine 1 [running]:\ngoroutine 1 [running]:\nmain.main()\n\t/m.go:1 +0x1\n\ngoroutine 27 [chan receive]:\nmain.watchZkName(0x1)\n\t/m.go:182 +0xba\ncreated by main.FetchZkName in goro';
+    const r = readText(text);
+    for (const s of r.result.snapshots) {
+      const a = lineAccounting(s);
+      assert.ok(a.parsed >= 0 && a.parsed + a.skipped + a.warned === a.total, JSON.stringify(a));
+      assert.ok(s.warnings.every((w) => w.line >= 1), JSON.stringify(s.warnings));
+    }
   });
 });
