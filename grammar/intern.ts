@@ -8,7 +8,8 @@
  */
 import { splitFunctionName, type FunctionName } from '../src/model/frame.js';
 
-function flatCopy(s: string): string {
+/** A flat copy: a slice of the chunk would keep the whole chunk alive. */
+export function flatCopy(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');
 }
 
@@ -19,8 +20,9 @@ function hashRange(text: string, start: number, end: number): number {
   return h >>> 0;
 }
 
-function sameText(s: string, text: string, start: number, end: number): boolean {
-  return s.length === end - start && text.startsWith(s, start);
+/** text[start, end) is `s`: a slice and a native comparison, many times faster than startsWith at an offset. */
+export function sameText(s: string, text: string, start: number, end: number): boolean {
+  return s.length === end - start && text.slice(start, end) === s;
 }
 
 interface Entry<V> {

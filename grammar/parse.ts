@@ -7,6 +7,7 @@
 import type { Goroutine } from '../src/model/goroutine.js';
 import type { Snapshot } from '../src/model/snapshot.js';
 import { Interner } from './intern.js';
+import { FramePairs } from './pairs.js';
 import { parseTokens } from './parser.js';
 import { SnapshotBuilder, type ParseResult, type ProfileSection } from './snapshots.js';
 import { tokenizeLines } from './tokens.js';
@@ -33,6 +34,7 @@ export class DumpReader {
   private readonly chunkSize: number;
   private readonly builder: SnapshotBuilder;
   private readonly names = new Interner();
+  private readonly pairs = new FramePairs();
   private endsWithNewline = true;
 
   constructor(options: ParseOptions = {}) {
@@ -72,8 +74,8 @@ export class DumpReader {
   }
 
   private parseChunk(text: string): void {
-    const tokens = tokenizeLines(text, this.nextLine);
-    parseTokens(tokens, text, this.builder, this.names);
+    const tokens = tokenizeLines(text, this.nextLine, this.pairs);
+    parseTokens(tokens, text, this.builder, this.names, this.pairs);
     this.nextLine += tokens.length;
     this.endsWithNewline = text.endsWith('\n');
   }

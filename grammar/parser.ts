@@ -25,9 +25,11 @@ import {
   readProfileHeader,
   readProfileLabels,
   readRecord,
+  type CallFields,
   type ProfileHeaderFields,
 } from './fields.js';
 import { Interner } from './intern.js';
+import { FramePairs } from './pairs.js';
 import {
   allTokens,
   AncestorHeader,
@@ -40,6 +42,7 @@ import {
   lineOf,
   LocationLine,
   OtherLine,
+  pairOf,
   ProfileComment,
   ProfileFrame,
   ProfileHeader,
@@ -95,6 +98,7 @@ const NO_EVENTS: DumpEvents = {
 class DumpParser extends EmbeddedActionsParser {
   events: DumpEvents = NO_EVENTS;
   names: Interner = new Interner();
+  pairs: FramePairs = new FramePairs();
   /** The chunk the tokens point into: a token holds offsets, not text. */
   text = '';
 
@@ -225,12 +229,14 @@ class DumpParser extends EmbeddedActionsParser {
     const t = this.CONSUME(CreatedByLine);
     const loc = this.OPTION(() => this.CONSUME(LocationLine));
     return this.ACTION(() => {
+      const known = pairOf(t) ?? (loc === undefined ? undefined : this.pairs.find(this.text, t.startOffset, endOf(loc)));
+      if (known !== undefined) return known;
       const fields = readCreatedBy(this.text, t.startOffset, endOf(t), this.names);
       if (fields === null) {
         this.events.warning(lineOf(t), `cannot read the creator in "${this.lineText(t)}"; expected "created by FUNCTION [in goroutine N]"`);
-        return { frame: this.frame(null, loc), parentId: null };
+        return { frame: this.located(this.unknownCall(), loc, lineOf(t), null, null), parentId: null };
       }
-      return { frame: this.located({ func: fields.func, args: '' }, loc, lineOf(t)), parentId: fields.parentId };
+      return { frame: this.located({ func: fields.func, args: '' }, loc, lineOf(t), t, fields.parentId), parentId: fields.parentId };
     });
   });
 
@@ -293,19 +299,36 @@ class DumpParser extends EmbeddedActionsParser {
     });
   });
 
-  private frame(call: IToken | null, loc: IToken | undefined): Frame {
-    const fields = call === null ? null : readCall(this.text, call.startOffset, endOf(call), this.names);
-    return this.located(fields ?? { func: this.names.functionName('?'), args: '' }, loc, call === null ? 0 : lineOf(call));
+  private frame(call: IToken, loc: IToken | undefined): Frame {
+    // Seen before: found by the lexer, or (earlier in this chunk) here.
+    const known = pairOf(call) ?? (loc === undefined ? undefined : this.pairs.find(this.text, call.startOffset, endOf(loc)));
+    if (known !== undefined) return known.frame;
+    const fields = readCall(this.text, call.startOffset, endOf(call), this.names);
+    return fields === null ? this.located(this.unknownCall(), loc, lineOf(call), null, null) : this.located(fields, loc, lineOf(call), call, null);
   }
 
-  private located(call: { func: Frame['func']; args: string }, loc: IToken | undefined, callLine: number): Frame {
+  private unknownCall(): CallFields {
+    return { func: this.names.functionName('?'), args: '' };
+  }
+
+  /**
+   * The frame of a call and its location line. When both lines read cleanly
+   * and `first` is the call's token, the pair is remembered, so the same two
+   * lines in later goroutines give this same frame (pairs.ts).
+   */
+  private located(call: CallFields, loc: IToken | undefined, callLine: number, first: IToken | null, parentId: number | null): Frame {
     if (loc === undefined) {
       this.events.warning(callLine, `"${call.func.full}" has no location line after it; expected a tab-indented "file.go:LINE"`);
       return makeFrame(call, null);
     }
     const fields = readLocation(this.text, loc.startOffset, endOf(loc), this.names);
-    if (fields === null) this.events.warning(lineOf(loc), `cannot read the location "${this.lineText(loc).trim()}"; expected "file.go:LINE [+0xOFFSET]"`);
-    return makeFrame(call, fields);
+    if (fields === null) {
+      this.events.warning(lineOf(loc), `cannot read the location "${this.lineText(loc).trim()}"; expected "file.go:LINE [+0xOFFSET]"`);
+      return makeFrame(call, null);
+    }
+    const frame = makeFrame(call, fields);
+    if (first !== null) this.pairs.add(this.text, first.startOffset, endOf(loc), first.tokenType, frame, parentId);
+    return frame;
   }
 
   /** The line's text without its newline: cut from the chunk only when a reader or a message needs it. */
@@ -349,11 +372,12 @@ class DumpParser extends EmbeddedActionsParser {
 let parser: DumpParser | undefined;
 
 /** Parses whole lines already tokenized from `text`, reporting to `events`. The parser is built once. */
-export function parseTokens(tokens: IToken[], text: string, events: DumpEvents, names: Interner): void {
+export function parseTokens(tokens: IToken[], text: string, events: DumpEvents, names: Interner, pairs: FramePairs): void {
   parser ??= new DumpParser();
   parser.text = text;
   parser.events = events;
   parser.names = names;
+  parser.pairs = pairs;
   parser.input = tokens;
   parser.document();
   parser.events = NO_EVENTS;

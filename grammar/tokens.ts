@@ -12,6 +12,7 @@
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { classifyLine, contentEnd, LineKind } from './lines.js';
+import type { FramePair, FramePairs } from './pairs.js';
 
 function lineToken(name: string): TokenType {
   // Lexer.NA: these types are never matched by a Chevrotain Lexer (tokenizeLines makes the tokens).
@@ -84,15 +85,38 @@ class LineToken implements IToken {
   tokenTypeIdx = 0;
   tokenType: TokenType = OtherLine;
   payload = 0;
+  /** A frame's first line whose two lines were seen before: the frame they make (pairs.ts). */
+  pair: FramePair | null = null;
 }
 
 const pool: LineToken[] = [];
 
+const TAB = 9;
+const SPACE = 32;
+
+function put(tokens: IToken[], start: number, end: number, type: TokenType, line: number, pair: FramePair | null): void {
+  const n = tokens.length;
+  let t = pool[n];
+  if (t === undefined) {
+    t = new LineToken();
+    pool.push(t);
+  }
+  t.startOffset = start;
+  t.endOffset = end;
+  t.tokenType = type;
+  t.tokenTypeIdx = type.tokenTypeIdx!;
+  t.payload = line;
+  t.pair = pair;
+  tokens.push(t);
+}
+
 /**
  * Tokenizes `text` (whole lines) into one token per line; the first line is
- * numbered `firstLine`. The returned tokens are valid until the next call.
+ * numbered `firstLine`. Two lines that make a frame seen before (`pairs`)
+ * get their kinds without being classified again. The returned tokens are
+ * valid until the next call.
  */
-export function tokenizeLines(text: string, firstLine: number): IToken[] {
+export function tokenizeLines(text: string, firstLine: number, pairs: FramePairs | null = null): IToken[] {
   const tokens: IToken[] = [];
   let start = 0;
   let line = firstLine;
@@ -101,22 +125,31 @@ export function tokenizeLines(text: string, firstLine: number): IToken[] {
     let nl = text.indexOf('\n', start);
     if (nl < 0) nl = length;
     const end = contentEnd(text, start, nl);
-    const type = TYPE_OF_KIND[classifyLine(text, start, end)]!;
-    const n = tokens.length;
-    let t = pool[n];
-    if (t === undefined) {
-      t = new LineToken();
-      pool.push(t);
+    if (pairs !== null && nl + 1 < length && end > start) {
+      const c = text.charCodeAt(start);
+      // A location line never starts a pair: only call and `created by` lines are looked up.
+      if (c !== TAB && c !== SPACE) {
+        let nl2 = text.indexOf('\n', nl + 1);
+        if (nl2 < 0) nl2 = length;
+        const end2 = contentEnd(text, nl + 1, nl2);
+        const pair = pairs.find(text, start, end2);
+        if (pair !== undefined) {
+          put(tokens, start, end, pair.first, line++, pair);
+          put(tokens, nl + 1, end2, LocationLine, line++, null);
+          start = nl2 + 1;
+          continue;
+        }
+      }
     }
-    t.startOffset = start;
-    t.endOffset = end;
-    t.tokenType = type;
-    t.tokenTypeIdx = type.tokenTypeIdx!;
-    t.payload = line++;
-    tokens.push(t);
+    put(tokens, start, end, TYPE_OF_KIND[classifyLine(text, start, end)]!, line++, null);
     start = nl + 1;
   }
   return tokens;
+}
+
+/** The frame two lines starting at this token make, when they were seen before (tokenizeLines with pairs). */
+export function pairOf(token: IToken): FramePair | undefined {
+  return (token as LineToken).pair ?? undefined;
 }
 
 /** The 1-based input line of a token. */
