@@ -6,6 +6,7 @@
  * loaded when a URL is actually fetched, so file and stdin runs never pay for
  * them. Every failure is one line naming the URL, with EXIT.inputError.
  */
+import { formatBytes } from '../units.js';
 import { EXIT, UserError } from '../cli/exit.js';
 import { VERSION } from '../cli/version.js';
 import { escapeTerminal } from '../render/escape.js';
@@ -69,17 +70,6 @@ export function resolveTarget(arg: string): URL {
     url.searchParams.set('debug', '2');
   }
   return url;
-}
-
-export function formatBytes(n: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${n} bytes` : `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
 }
 
 /** Why a request was stopped by gdump itself (set before destroying it). */

@@ -14,7 +14,7 @@ import { escapeTerminal } from './escape.js';
 import { frameJson, type FrameJson } from './json.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
-import { formatBytes } from './heap.js';
+import { formatBytes } from '../units.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { formatWait, plural, renderStack } from './text.js';
 

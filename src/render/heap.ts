@@ -3,6 +3,7 @@
  * a table of sites biggest first (sizes in KiB/MiB, durations in ms/s), the
  * stacks of the biggest sites, and for heap the MemStats summary.
  */
+import { formatBytes } from '../units.js';
 import type { Frame } from '../model/frame.js';
 import type { HeapProfile } from '../model/profile.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -26,19 +27,6 @@ export interface ProfileTextOptions {
   source: string;
 }
 
-const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-
-/** 262144 → `256 KiB`, 10884792 → `10.4 MiB`. */
-export function formatBytes(n: number): string {
-  let v = n;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  const text = u === 0 ? String(v) : v.toFixed(1).replace(/\.0$/, '');
-  return `${text} ${UNITS[u]}`;
-}
 
 /** 0.849 → `849ms`, 12.3 → `12.3s`. */
 export function formatSeconds(s: number | null): string {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
-import { formatBytes } from '../../src/render/heap.js';
+import { formatBytes } from '../../src/units.js';
 import { App } from '../../src/tui/App.js';
 import type { Doc } from '../../src/tui/document.js';
 import type { TuiModel } from '../../src/tui/model.js';

@@ -10,7 +10,7 @@ import { diffText, stackText, type TextChange } from '../../diff/stackdiff.js';
 import type { Member } from '../../analysis/members.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { formatStateDeltas, percent, signed, siteTitle, sparkline, unitOf, valueFormat, waitShift } from '../../render/diff.js';
-import { formatBytes } from '../../render/heap.js';
+import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import type { DiffModel } from '../diff-model.js';
 import { BLANK, lazyDoc, plainLine, text, type Doc, type Line, type Segment } from '../document.js';

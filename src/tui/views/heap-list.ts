@@ -5,7 +5,8 @@
  */
 import type { HeapSample } from '../../analysis/heap.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { formatBytes, SAMPLE_NAMES } from '../../render/heap.js';
+import { SAMPLE_NAMES } from '../../render/heap.js';
+import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import { lazyDoc, text, type Doc, type Line, type Style } from '../document.js';
 import type { HeapModel } from '../heap-model.js';

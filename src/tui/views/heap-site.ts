@@ -6,7 +6,7 @@
 import { isEstimate } from '../../analysis/heap.js';
 import type { GroupBy } from '../../analysis/keys.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { formatBytes } from '../../render/heap.js';
+import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import { BLANK, arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import type { HeapModel } from '../heap-model.js';
