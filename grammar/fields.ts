@@ -6,7 +6,10 @@
  */
 import type { Frame, FunctionName } from '../src/model/frame.js';
 import type { Labels } from '../src/model/goroutine.js';
-import type { Interner } from './intern.js';
+import { flatCopy, type Interner } from './intern.js';
+
+/** V8 copies slices shorter than this (SlicedString::kMinLength); longer ones point into their parent string. */
+const SLICE_MIN = 13;
 import { findIn, headerStart, lastIn, locationStop } from './lines.js';
 import { readLabels } from './labels.js';
 
@@ -34,7 +37,8 @@ export interface CallFields {
 export function readCall(text: string, start: number, end: number, names: Interner): CallFields | null {
   const open = lastIn(text, 40 /* ( */, start, end);
   if (open <= start || text.charCodeAt(end - 1) !== 41 /* ) */) return null;
-  return { func: names.functionName(text, start, open), args: text.slice(open + 1, end - 1) };
+  // Arguments are copied: a frame is shared and cached (pairs.ts), and a slice would hold the whole chunk in memory.
+  return { func: names.functionName(text, start, open), args: end - 1 - (open + 1) < SLICE_MIN ? text.slice(open + 1, end - 1) : flatCopy(text.slice(open + 1, end - 1)) };
 }
 
 export interface LocationFields {
@@ -139,6 +143,7 @@ const HEADER_FLAGS = new Set(['scan', 'durable', 'leaked']);
 
 /** Splits on `, ` outside braces and quotes. */
 function splitParts(text: string): string[] {
+  if (!text.includes(', ')) return [text];
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -165,7 +170,7 @@ function splitParts(text: string): string[] {
  * `goroutine 7 gp=0xc0 m=0 mp=0xb0 [chan receive (durable), 12 minutes, locked to thread, synctest bubble 1 labels:{"k": "v"}]:`
  * Unknown parts are kept in `attributes` under their own text.
  */
-export function readHeader(text: string): HeaderFields | null {
+export function readHeader(text: string, names: Interner | null = null): HeaderFields | null {
   const at = headerStart(text, 0, text.length);
   if (at < 0) return null;
   const id = readInt(text, at + 'goroutine '.length);
@@ -174,7 +179,8 @@ export function readHeader(text: string): HeaderFields | null {
   const close = text.lastIndexOf(']');
   if (open < 0 || close < open) return null;
   const attributes: Record<string, string> = {};
-  for (const field of text.slice(id[1], open).trim().split(' ')) {
+  // `goroutine 7 [`: no fields between the id and the bracket (all but GOTRACEBACK=system dumps).
+  if (open > id[1] + 1) for (const field of text.slice(id[1], open).trim().split(' ')) {
     if (field === '') continue;
     const eq = field.indexOf('=');
     if (eq > 0) attributes[field.slice(0, eq)] = field.slice(eq + 1);
@@ -193,7 +199,7 @@ export function readHeader(text: string): HeaderFields | null {
   const parts = splitParts(inside);
   let state = parts[0]!.trim();
   const flags: string[] = [];
-  for (;;) {
+  while (state.endsWith(')')) {
     const m = / \(([a-z]+)\)$/.exec(state);
     if (m === null || !HEADER_FLAGS.has(m[1]!)) break;
     flags.unshift(m[1]!);
@@ -209,7 +215,8 @@ export function readHeader(text: string): HeaderFields | null {
     else if (part.startsWith('synctest bubble ')) attributes['synctest bubble'] = part.slice(16);
     else if (part !== '') attributes[part] = '';
   }
-  return { prefix: text.slice(0, at), id: id[0], state, waitMinutes, locked, flags, attributes, labels };
+  // Interned: a state kept by a group would otherwise be a slice holding the whole chunk in memory.
+  return { prefix: text.slice(0, at), id: id[0], state: names === null ? state : names.string(state), waitMinutes, locked, flags, attributes, labels };
 }
 
 /** `goroutine profile: total 414` → kind and total; `--- mutex:` → kind. */

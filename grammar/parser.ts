@@ -339,7 +339,7 @@ class DumpParser extends EmbeddedActionsParser {
   private emitGoroutine(header: IToken, stack: StackAcc, creator: CreatorAcc | null, ancestors: Ancestor[]): void {
     const text = this.lineText(header);
     const line = lineOf(header);
-    const h = readHeader(text);
+    const h = readHeader(text, this.names);
     if (h === null) {
       this.events.warning(line, `cannot read the goroutine header "${text}"; expected "goroutine N [STATE]:"`);
       return;
