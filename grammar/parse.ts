@@ -28,6 +28,13 @@ export interface ParseOptions {
 
 const DEFAULT_CHUNK = 1 << 20;
 
+/** Where to cut `text` at its last (or first) blank line: after the line break before it; -1 without one. */
+function blankCut(text: string, last: boolean): number {
+  let blank = last ? text.lastIndexOf('\n\n') : text.indexOf('\n\n');
+  if (blank < 0) blank = last ? text.lastIndexOf('\n\r\n') : text.indexOf('\n\r\n');
+  return blank < 0 ? -1 : blank + 1;
+}
+
 export class DumpReader {
   private buffer = '';
   private nextLine = 1;
@@ -54,11 +61,27 @@ export class DumpReader {
 
   push(text: string): void {
     if (text.length === 0) return;
+    if (this.buffer.length + text.length >= this.chunkSize) {
+      // The usual case (a piece of a big input): parse up to the piece's last blank line in place, so the
+      // chunk is never copied by concatenation and the lexer reads a flat string. The leftover, completed
+      // up to the piece's first blank line, is a small chunk of its own.
+      const cut = blankCut(text, true);
+      if (cut > 0) {
+        let from = 0;
+        if (this.buffer.length > 0) {
+          from = blankCut(text, false);
+          this.parseChunk(this.buffer + text.slice(0, from), 0, this.buffer.length + from);
+        }
+        if (cut > from) this.parseChunk(text, from, cut);
+        this.buffer = text.slice(cut);
+        return;
+      }
+    }
     this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
     while (this.buffer.length >= this.chunkSize) {
       const cut = this.cutPoint();
       if (cut <= 0) break;
-      this.parseChunk(this.buffer.slice(0, cut));
+      this.parseChunk(this.buffer, 0, cut);
       this.buffer = this.buffer.slice(cut);
     }
   }
@@ -66,22 +89,22 @@ export class DumpReader {
   /** Where to cut the buffer: after the first newline of its last blank line, else after its last newline once it is large. */
   private cutPoint(): number {
     const b = this.buffer;
-    let blank = b.lastIndexOf('\n\n');
-    if (blank < 0) blank = b.lastIndexOf('\n\r\n');
-    if (blank >= 0) return blank + 1;
+    const blank = blankCut(b, true);
+    if (blank > 0) return blank;
     if (b.length < this.chunkSize * 8) return -1;
     return b.lastIndexOf('\n') + 1;
   }
 
-  private parseChunk(text: string): void {
-    const tokens = tokenizeLines(text, this.nextLine, this.pairs);
+  /** Parses text[from, to): whole lines, cut after a blank line's first newline or at the input's end. */
+  private parseChunk(text: string, from: number, to: number): void {
+    const tokens = tokenizeLines(text, this.nextLine, this.pairs, from, to);
     parseTokens(tokens, text, this.builder, this.names, this.pairs);
     this.nextLine += tokens.length;
-    this.endsWithNewline = text.endsWith('\n');
+    this.endsWithNewline = text.charCodeAt(to - 1) === 10;
   }
 
   end(): ParseResult {
-    if (this.buffer.length > 0) this.parseChunk(this.buffer);
+    if (this.buffer.length > 0) this.parseChunk(this.buffer, 0, this.buffer.length);
     this.buffer = '';
     const lastLine = this.nextLine - 1;
     if (!this.endsWithNewline && this.builder.lastWasNoise && lastLine > 0) {

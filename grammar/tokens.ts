@@ -111,26 +111,27 @@ function put(tokens: IToken[], start: number, end: number, type: TokenType, line
 }
 
 /**
- * Tokenizes `text` (whole lines) into one token per line; the first line is
- * numbered `firstLine`. Two lines that make a frame seen before (`pairs`)
- * get their kinds without being classified again. The returned tokens are
- * valid until the next call.
+ * Tokenizes text[from, to) (whole lines: `to` is after a newline or at the
+ * text's end) into one token per line; the first line is numbered
+ * `firstLine`. Two lines that make a frame seen before (`pairs`) get their
+ * kinds without being classified again. The returned tokens are valid until
+ * the next call.
  */
-export function tokenizeLines(text: string, firstLine: number, pairs: FramePairs | null = null): IToken[] {
+export function tokenizeLines(text: string, firstLine: number, pairs: FramePairs | null = null, from = 0, to = text.length): IToken[] {
   const tokens: IToken[] = [];
-  let start = 0;
+  let start = from;
   let line = firstLine;
-  const length = text.length;
+  const length = to;
   while (start < length) {
     let nl = text.indexOf('\n', start);
-    if (nl < 0) nl = length;
+    if (nl < 0 || nl > length) nl = length;
     const end = contentEnd(text, start, nl);
     if (pairs !== null && nl + 1 < length && end > start) {
       const c = text.charCodeAt(start);
       // A location line never starts a pair: only call and `created by` lines are looked up.
       if (c !== TAB && c !== SPACE) {
         let nl2 = text.indexOf('\n', nl + 1);
-        if (nl2 < 0) nl2 = length;
+        if (nl2 < 0 || nl2 > length) nl2 = length;
         const end2 = contentEnd(text, nl + 1, nl2);
         const pair = pairs.find(text, start, end2);
         if (pair !== undefined) {
