@@ -26,7 +26,7 @@ export interface ParseOptions {
   onGoroutine?: (g: Goroutine, snapshot: Snapshot) => boolean;
 }
 
-const DEFAULT_CHUNK = 1 << 20;
+const DEFAULT_CHUNK = 64 << 10;
 
 /** Where to cut `text` at its last (or first) blank line: after the line break before it; -1 without one. */
 function blankCut(text: string, last: boolean): number {

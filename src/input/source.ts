@@ -42,7 +42,7 @@ export async function fileSource(path: string): Promise<InputSource> {
     name: path,
     size: info.size,
     time: info.mtime,
-    chunks: () => createReadStream(path, { highWaterMark: 1 << 20 }),
+    chunks: () => createReadStream(path, { highWaterMark: 64 << 10 }),
   };
 }
 
