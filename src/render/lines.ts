@@ -6,11 +6,11 @@
 import type { LineAccounting } from '../model/snapshot.js';
 import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
-import { plural } from './text.js';
+import { groupDigits, plural } from './text.js';
 
 export function renderLineSummary(lines: LineAccounting, stripped: readonly string[], p: Palette): string[] {
   const out = [
-    p.dim(`${plural(lines.total, 'line')} read: ${lines.parsed.toLocaleString('en-US')} parsed, ${lines.skipped.toLocaleString('en-US')} skipped, ${lines.warned.toLocaleString('en-US')} with warnings`),
+    p.dim(`${plural(lines.total, 'line')} read: ${groupDigits(lines.parsed)} parsed, ${groupDigits(lines.skipped)} skipped, ${groupDigits(lines.warned)} with warnings`),
   ];
   if (stripped.length > 0) out.push(p.dim(`unwrapped: ${stripped.map(escapeTerminal).join(', ')}`));
   return out;

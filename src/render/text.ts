@@ -36,7 +36,13 @@ const FORMAT_NAMES: Record<string, string> = {
 };
 
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** 1234567 → `1,234,567`, as toLocaleString('en-US') prints integers, without loading ICU's locale data (about 35 ms of start-up). */
+export function groupDigits(n: number): string {
+  if (!Number.isInteger(n)) return n.toLocaleString('en-US');
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 export function formatStates(states: Map<string, number>): string {
@@ -138,7 +144,7 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
     { title: o.groupBy === 'site' ? 'SITE (function run ← where it was started)' : o.groupBy.toUpperCase(), align: 'left' as const, flexible: true },
   ];
   const rows = shown.map((g): Cell[] => [
-    { text: g.count.toLocaleString('en-US'), style: p.count },
+    { text: groupDigits(g.count), style: p.count },
     { text: total > 0 ? `${((100 * g.count) / total).toFixed(1)}%` : '' },
     ...(hasStates ? [{ text: truncate(formatStates(g.states), 32) }] : []),
     ...(hasWait ? [{ text: formatWait(g.waitMin, g.waitMax) }] : []),
