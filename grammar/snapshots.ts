@@ -10,6 +10,7 @@
 import type { Goroutine } from '../src/model/goroutine.js';
 import { newSnapshot, type LineRange, type Snapshot, type SnapshotFormat, type Warning } from '../src/model/snapshot.js';
 import type { ProfileHeaderFields } from './fields.js';
+import { IdSet } from './idset.js';
 import type { DumpEvents, RawRecord } from './parser.js';
 
 /** Lines that say why the dump was printed. */
@@ -51,7 +52,7 @@ function addLine(ranges: LineRange[], line: number): void {
 export class SnapshotBuilder implements DumpEvents {
   readonly snapshots: Snapshot[] = [];
   private current: Snapshot | null = null;
-  private ids = new Set<number>();
+  private readonly ids = new IdSet();
   /** Set after a crash line that follows goroutines: the next goroutine starts a new snapshot. */
   private sealed = false;
   private pendingSkipped: LineRange[] = [];
