@@ -6,9 +6,9 @@
  * its first goroutine as the representative stack.
  *
  * The frame classifier needs GOROOT, read off the first runtime frame
- * (classifierFor); until one is seen the goroutines wait in a small buffer,
- * so the groups come out as groupSnapshot would make them from the whole
- * snapshot.
+ * (classifierFor). Only --group-by top keys on it: there, until GOROOT is
+ * seen, the goroutines wait in a small buffer, so the groups come out as
+ * groupSnapshot would make them from the whole snapshot.
  */
 import type { Goroutine } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -22,20 +22,33 @@ const GOROOT_WAIT = 10_000;
 class SnapshotFold {
   private grouper: Grouper | null = null;
   private pending: Goroutine[] = [];
-  classifier: FrameClassifier | null = null;
+  private goroot: string | null = null;
+  /** Goroutines looked at for GOROOT; the search stops at GOROOT_WAIT. */
+  private searched = 0;
+  private classifier: FrameClassifier | null = null;
 
-  constructor(private readonly options: GroupOptions & { filter?: MemberFilter }) {}
-
-  add(g: Goroutine): void {
-    if (this.grouper !== null) return this.fold(g);
-    this.pending.push(g);
-    const goroot = findGoroot(g.frames);
-    if (goroot !== null || this.pending.length >= GOROOT_WAIT) this.start(goroot);
+  constructor(private readonly options: GroupOptions & { filter?: MemberFilter }) {
+    // Only --group-by top keys on frame kinds; other keys fold at once while GOROOT is looked for,
+    // so a dump without standard-library frames does not hold its first 10k goroutines.
+    if ((options.by ?? 'site') !== 'top') this.grouper = new Grouper(new FrameClassifier(null), options);
   }
 
-  private start(goroot: string | null): void {
-    this.classifier = new FrameClassifier(goroot);
-    this.grouper = new Grouper(this.classifier, this.options);
+  add(g: Goroutine): void {
+    if (this.goroot === null && this.searched < GOROOT_WAIT) {
+      this.searched++;
+      this.goroot = findGoroot(g.frames);
+    }
+    if (this.grouper !== null) return this.fold(g);
+    this.pending.push(g);
+    if (this.goroot !== null || this.searched >= GOROOT_WAIT) this.start();
+  }
+
+  private classifierNow(): FrameClassifier {
+    return (this.classifier ??= new FrameClassifier(this.goroot));
+  }
+
+  private start(): void {
+    this.grouper = new Grouper(this.classifierNow(), this.options);
     for (const p of this.pending) this.fold(p);
     this.pending = [];
   }
@@ -46,8 +59,8 @@ class SnapshotFold {
   }
 
   finish(): { groups: Group[]; classifier: FrameClassifier } {
-    if (this.grouper === null) this.start(null);
-    return { groups: this.grouper!.result(), classifier: this.classifier! };
+    if (this.grouper === null) this.start();
+    return { groups: this.grouper!.result(), classifier: this.classifierNow() };
   }
 }
 

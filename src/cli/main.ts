@@ -5,6 +5,7 @@
  */
 import { commands } from './commands/index.js';
 import { EXIT, UserError } from './exit.js';
+import { plainAnalyzeArgs } from './plain.js';
 import { VERSION } from './version.js';
 
 function fail(message: string, code: number): void {
@@ -18,12 +19,18 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.stdout.write(`${VERSION}\n`);
     return;
   }
-  const { default: yargs } = await import('yargs');
   // A closed pipe (gdump … | head) is a normal end, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   });
   try {
+    const plain = plainAnalyzeArgs(argv);
+    if (plain !== null) {
+      const { runAnalyze } = await import('./run/analyze.js');
+      process.exitCode = await runAnalyze(plain);
+      return;
+    }
+    const { default: yargs } = await import('yargs');
     let parser = yargs(argv)
       .scriptName('gdump')
       .version(VERSION)
