@@ -65,12 +65,15 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       process.stdout.write(renderTraceback(snapshot, filter));
     }
   } else if (args.json || args.format === 'json') {
-    const objects = snapshots.map(
-      ({ snapshot, stripped }) =>
-        profileJson(snapshot, profile) ??
-        snapshotJson(snapshot, grouped(snapshot).groups, { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) }),
-    );
-    process.stdout.write(JSON.stringify(objects.length === 1 ? objects[0] : { snapshots: objects }, null, 2) + '\n');
+    const json = ({ snapshot, stripped }: (typeof snapshots)[number]): object =>
+      profileJson(snapshot, profile) ??
+      snapshotJson(snapshot, grouped(snapshot).groups, { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) });
+    if (snapshots.length > 1) {
+      // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them: the ids of a 1 GB input are never one string.
+      process.stdout.write('{\n  "snapshots": [\n');
+      snapshots.forEach((s, i) => process.stdout.write(`    ${JSON.stringify(json(s), null, 2).replaceAll('\n', '\n    ')}${i + 1 < snapshots.length ? ',' : ''}\n`));
+      process.stdout.write('  ]\n}\n');
+    } else process.stdout.write(JSON.stringify(snapshots.length === 1 ? json(snapshots[0]!) : { snapshots: [] }, null, 2) + '\n');
   } else {
     snapshots.forEach(({ snapshot, source, stripped }, i) => {
       const { classifier, groups, view } = grouped(snapshot);
