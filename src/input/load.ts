@@ -21,6 +21,8 @@ export type BinaryDecoder = (bytes: Buffer, source: InputSource) => Promise<Pars
 
 let binaryDecoder: BinaryDecoder | null = null;
 
+const DECODE_BYTES = 64 << 10;
+
 export function registerBinaryDecoder(decoder: BinaryDecoder): void {
   binaryDecoder = decoder;
 }
@@ -73,7 +75,11 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
         if (looksBinary(buf)) binary.push(buf);
       } else if (binary.length > 0) binary.push(buf);
       bytes += buf.length;
-      if (binary.length === 0) pipeline.push(decoder.write(buf));
+      if (binary.length === 0) {
+        // Decoded in 64 KiB pieces: a string that big still dies young, a longer one goes to V8's
+        // large-object space and stays until a full collection (memory grew with the input).
+        for (let at = 0; at < buf.length; at += DECODE_BYTES) pipeline.push(decoder.write(buf.subarray(at, at + DECODE_BYTES)));
+      }
       options.onBytes?.(bytes, reader);
     }
   } catch (e) {
