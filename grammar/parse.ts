@@ -54,6 +54,13 @@ export class DumpReader {
     return this.nextLine - 1;
   }
 
+  /** Complete lines pushed so far: parsed, or waiting in the buffer. */
+  get linesPushed(): number {
+    let n = this.nextLine - 1;
+    for (let i = this.buffer.indexOf('\n'); i >= 0; i = this.buffer.indexOf('\n', i + 1)) n++;
+    return n;
+  }
+
   /** Snapshots so far (the last one may still grow). */
   get snapshots(): readonly Snapshot[] {
     return this.builder.snapshots;

@@ -31,7 +31,7 @@ export class InputPipeline {
         return consumer === undefined || consumer(g, s);
       },
     });
-    this.unwrapper = new Unwrapper((text) => this.reader.push(text), options);
+    this.unwrapper = new Unwrapper((text) => this.reader.push(text), options, () => this.reader.linesPushed);
   }
 
   push(text: string): void {

@@ -102,6 +102,8 @@ export class Unwrapper {
   private sample = '';
   /** Input lines complete so far. */
   private inputLines = 0;
+  /** Pass mode: lines were handed on since inputLines was last counted (see linesSunk). */
+  private linesStale = false;
   /** The unfinished last input line (rewrite mode) or its first characters (pass mode). */
   private partial = '';
   /** Length of the unfinished last input line. */
@@ -119,6 +121,11 @@ export class Unwrapper {
   constructor(
     private readonly sink: (text: string) => void,
     options: UnwrapOptions = {},
+    /**
+     * The complete lines the sink has been given (the grammar counts them anyway). In pass mode
+     * they are the input's lines, so clean text is not scanned for newlines twice; without it, pass counts.
+     */
+    private readonly linesSunk: (() => number) | null = null,
   ) {
     this.custom = options.strip ?? null;
   }
@@ -141,6 +148,7 @@ export class Unwrapper {
 
   end(): UnwrapReport {
     if (this.mode === 'sampling') this.decide(true);
+    this.syncLines();
     const unterminated = this.partialLength > 0 ? this.inputLines + 1 : null;
     if (this.mode === 'pass') this.endPass();
     else this.endRewrite();
@@ -174,6 +182,12 @@ export class Unwrapper {
     else this.rewrite(text);
   }
 
+  /** Pass mode with linesSunk: inputLines is brought up to date only where it is read. */
+  private syncLines(): void {
+    if (this.linesStale) this.inputLines = this.linesSunk!();
+    this.linesStale = false;
+  }
+
   /** Clean text: handed on as it is; only newlines are counted and over-long lines cut. */
   private pass(text: string): void {
     const last = text.lastIndexOf('\n');
@@ -181,6 +195,7 @@ export class Unwrapper {
       if (this.discarding) return;
       const room = MAX_LINE_CHARS - this.partialLength;
       if (text.length > room) {
+        this.syncLines();
         this.tooLong(this.inputLines + 1);
         this.sink(text.slice(0, room));
         this.partialLength = MAX_LINE_CHARS;
@@ -194,6 +209,7 @@ export class Unwrapper {
     const first = text.indexOf('\n');
     if (this.discarding || this.partialLength + first > MAX_LINE_CHARS || this.hasLongLine(text, first, last)) {
       // Rare: a line too long somewhere in this piece; go line by line.
+      this.syncLines();
       let from = 0;
       for (let nl = first; nl >= 0; nl = text.indexOf('\n', from)) {
         this.pass(text.slice(from, nl));
@@ -207,7 +223,8 @@ export class Unwrapper {
       if (from < text.length) this.pass(text.slice(from));
       return;
     }
-    this.inputLines += countNewlines(text);
+    if (this.linesSunk === null) this.inputLines += countNewlines(text);
+    else this.linesStale = true;
     this.partial = text.slice(last + 1, last + 257);
     this.partialLength = text.length - last - 1;
     this.sink(text);
