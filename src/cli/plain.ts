@@ -1,8 +1,9 @@
 /**
- * `gdump FILE`, the most common run, without yargs: loading yargs and the
- * string-width tables it pulls in costs ~60 ms, a third of a small dump's
- * run. Only a lone argument that can mean nothing but a dump file takes this
- * path; everything else (flags, commands, URLs, stdin) goes through yargs.
+ * `gdump FILE` and `gdump FILE --json`, the most common runs, without yargs:
+ * loading yargs and the string-width tables it pulls in costs ~60 ms, a
+ * third of a small dump's run. Only one argument that can mean nothing but a
+ * dump file, with or without --json, takes this path; everything else
+ * (other flags, commands, URLs, stdin) goes through yargs.
  * test/cli/plain.test.ts checks that these args equal what yargs makes.
  */
 import type { AnalyzeArgs } from './commands/analyze.js';
@@ -10,10 +11,11 @@ import type { AnalyzeArgs } from './commands/analyze.js';
 /** Words yargs may read as a command or a built-in rather than as a file name. */
 const NOT_A_FILE = new Set(['diff', 'watch', 'help', 'version', 'completion']);
 
-/** The analyze command's args for `gdump FILE`, or null when the arguments need yargs. */
+/** The analyze command's args for `gdump FILE [--json]`, or null when the arguments need yargs. */
 export function plainAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | null {
-  if (argv.length !== 1) return null;
-  const arg = argv[0]!;
+  const files = argv.filter((a) => a !== '--json');
+  if (files.length !== 1 || argv.length - files.length > 1) return null;
+  const arg = files[0]!;
   if (arg === '' || arg.startsWith('-') || NOT_A_FILE.has(arg) || arg.includes('://')) return null;
   return {
     inputs: [arg],
@@ -27,7 +29,7 @@ export function plainAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | null {
     'keep-all': false,
     format: 'text',
     strip: undefined,
-    json: false,
+    json: argv.length === 2,
     color: undefined,
     'full-paths': false,
     focus: undefined,
