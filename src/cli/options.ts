@@ -14,17 +14,21 @@ export interface OutputArgs {
   'full-paths': boolean;
 }
 
+export const OUTPUT_DEFAULTS: OutputArgs = { json: false, color: undefined, 'full-paths': false };
+
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
   return y
-    .option('json', { type: 'boolean', default: false, describe: 'Print one JSON object (the contract in the README) instead of the report' })
+    .option('json', { type: 'boolean', default: OUTPUT_DEFAULTS.json, describe: 'Print one JSON object (the contract in the README) instead of the report' })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)' })
-    .option('full-paths', { type: 'boolean', default: false, describe: 'Print file paths as the dump has them, not shortened' }) as Argv<T & OutputArgs>;
+    .option('full-paths', { type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], describe: 'Print file paths as the dump has them, not shortened' }) as Argv<T & OutputArgs>;
 }
 
 export interface FilterArgs {
   focus: string | undefined;
   ignore: string | undefined;
 }
+
+export const FILTER_DEFAULTS: FilterArgs = { focus: undefined, ignore: undefined };
 
 export function withFilterOptions<T>(y: Argv<T>): Argv<T & FilterArgs> {
   return y
@@ -84,13 +88,16 @@ export interface NetworkArgs {
   'max-bytes': string;
 }
 
+export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', 'max-bytes': '1GiB' };
+
 /** For commands whose inputs may be URLs: the limits of a fetch, applied before the handler runs. */
+
 export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
   return (
     y
-      .option('connect-timeout', { type: 'string', default: '5s', describe: 'URL inputs: give up when no connection is made within this time' })
-      .option('timeout', { type: 'string', default: '60s', describe: 'URL inputs: give up when the whole response has not arrived within this time' })
-      .option('max-bytes', { type: 'string', default: '1GiB', describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>
+      .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
+      .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' })
+      .option('max-bytes', { type: 'string', default: NETWORK_DEFAULTS['max-bytes'], describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>
   ).middleware((args) => {
     configureHttp({
       connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),

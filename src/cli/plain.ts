@@ -6,7 +6,7 @@
  * (other flags, commands, URLs, stdin) goes through yargs.
  * test/cli/plain.test.ts checks that these args equal what yargs makes.
  */
-import type { AnalyzeArgs } from './commands/analyze.js';
+import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './commands/analyze.js';
 
 /** Words yargs may read as a command or a built-in rather than as a file name. */
 const NOT_A_FILE = new Set(['diff', 'watch', 'help', 'version', 'completion']);
@@ -17,25 +17,5 @@ export function plainAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | null {
   if (files.length !== 1 || argv.length - files.length > 1) return null;
   const arg = files[0]!;
   if (arg === '' || arg.startsWith('-') || NOT_A_FILE.has(arg) || arg.includes('://')) return null;
-  return {
-    inputs: [arg],
-    'group-by': undefined,
-    sample: undefined,
-    similarity: 'pointers',
-    top: 20,
-    stacks: 3,
-    strict: false,
-    interactive: false,
-    'keep-all': false,
-    format: 'text',
-    strip: undefined,
-    json: argv.length === 2,
-    color: undefined,
-    'full-paths': false,
-    focus: undefined,
-    ignore: undefined,
-    'connect-timeout': '5s',
-    timeout: '60s',
-    'max-bytes': '1GiB',
-  };
+  return { ...ANALYZE_DEFAULTS, inputs: [arg], json: argv.length === 2 };
 }

@@ -3,7 +3,17 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import { withFilterOptions, withNetworkOptions, withOutputOptions, type FilterArgs, type NetworkArgs, type OutputArgs } from '../options.js';
+import {
+  FILTER_DEFAULTS,
+  NETWORK_DEFAULTS,
+  OUTPUT_DEFAULTS,
+  withFilterOptions,
+  withNetworkOptions,
+  withOutputOptions,
+  type FilterArgs,
+  type NetworkArgs,
+  type OutputArgs,
+} from '../options.js';
 
 export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   inputs: string[];
@@ -20,6 +30,23 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   strip: string | undefined;
 }
 
+/** Every option's value when not given: the yargs declarations below and the plain path (plain.ts) both read it. */
+export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
+  ...OUTPUT_DEFAULTS,
+  ...FILTER_DEFAULTS,
+  ...NETWORK_DEFAULTS,
+  'group-by': undefined,
+  sample: undefined,
+  similarity: 'pointers',
+  top: 20,
+  stacks: 3,
+  strict: false,
+  interactive: false,
+  'keep-all': false,
+  format: 'text',
+  strip: undefined,
+};
+
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   command: '$0 [inputs..]',
   describe: 'Group the goroutines of a dump by creation site (or stack, state, label) and show the biggest groups first',
@@ -28,13 +55,13 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .positional('inputs', { type: 'string', array: true, describe: 'Dump files, - for stdin (the default when piped)' })
       .option('group-by', { alias: 'g', type: 'string', defaultDescription: 'site; top for heap, allocs, block, mutex', describe: 'site | stack | top | state | label:KEY' })
       .option('sample', { type: 'string', describe: 'Heap/allocs sort key: inuse_space | inuse_objects | alloc_space | alloc_objects (default: inuse_space for heap, alloc_space for allocs)' })
-      .option('similarity', { type: 'string', default: 'pointers', describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)' })
-      .option('top', { type: 'number', default: 20, describe: 'Rows in the table (0: all)' })
-      .option('stacks', { type: 'number', default: 3, describe: 'Print the stacks of this many of the biggest groups' })
-      .option('strict', { type: 'boolean', default: false, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
-      .option('interactive', { alias: 'i', type: 'boolean', default: false, describe: 'Explore the dump in a terminal UI' })
-      .option('keep-all', { type: 'boolean', default: false, describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
-      .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: 'text', describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
+      .option('similarity', { type: 'string', default: ANALYZE_DEFAULTS.similarity, describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)' })
+      .option('top', { type: 'number', default: ANALYZE_DEFAULTS.top, describe: 'Rows in the table (0: all)' })
+      .option('stacks', { type: 'number', default: ANALYZE_DEFAULTS.stacks, describe: 'Print the stacks of this many of the biggest groups' })
+      .option('strict', { type: 'boolean', default: ANALYZE_DEFAULTS.strict, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
+      .option('interactive', { alias: 'i', type: 'boolean', default: ANALYZE_DEFAULTS.interactive, describe: 'Explore the dump in a terminal UI' })
+      .option('keep-all', { type: 'boolean', default: ANALYZE_DEFAULTS['keep-all'], describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
+      .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: ANALYZE_DEFAULTS.format, describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
       .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
       .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
