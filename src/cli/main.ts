@@ -41,6 +41,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
         if (err) throw err;
         throw new UserError(msg, EXIT.usage);
       })
+      .completion('completion', 'Print a bash/zsh completion script (gdump completion >> ~/.bashrc)')
       .help()
       .alias('h', 'help')
       .alias('V', 'version');
