@@ -14,7 +14,7 @@
  * allocation site, with bytes (or objects, --sample) in place of counts.
  */
 import type { Frame } from '../model/frame.js';
-import type { Snapshot, SnapshotFormat } from '../model/snapshot.js';
+import { GOROUTINE_FORMATS, type Snapshot, type SnapshotFormat } from '../model/snapshot.js';
 import { defaultSample, type HeapSample } from '../analysis/heap.js';
 import type { Member } from '../analysis/members.js';
 import { keyDetailOf, normalEntry, normalFrames, type DiffBy, type KeyDetail } from './keys.js';
@@ -263,7 +263,6 @@ function ignored(t: Track, re: RegExp): boolean {
 }
 
 const HEAP_FORMATS: readonly SnapshotFormat[] = ['heap', 'allocs'];
-const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
 
 /** What a diff of these snapshots compares: goroutines, heap sites, or null when they do not go together. */
 export function diffKindOf(snapshots: readonly Snapshot[]): DiffKind | null {

@@ -12,6 +12,9 @@ export type SnapshotFormat =
   | 'block'
   | 'mutex';
 
+/** The formats whose snapshots hold goroutines (tracebacks and goroutine count profiles): what diff and watch compare. */
+export const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
+
 export interface Warning {
   readonly line: number;
   readonly message: string;

@@ -13,7 +13,7 @@ import '../../input/binary.js';
 import { isUrl, openUrl } from '../../input/http.js';
 import { load, looksBinary } from '../../input/load.js';
 import { openSource, type InputSource } from '../../input/source.js';
-import type { Snapshot, SnapshotFormat } from '../../model/snapshot.js';
+import { GOROUTINE_FORMATS, type Snapshot } from '../../model/snapshot.js';
 import { diffJson, renderDiff } from '../../render/diff.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { paletteFor } from '../../render/palette.js';
@@ -23,7 +23,6 @@ import type { WatchArgs } from '../commands/watch.js';
 import { EXIT, UserError } from '../exit.js';
 import { outputWidth, parseDuration } from '../options.js';
 
-const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
 
 /**
  * Snapshots kept in memory: the first (growth is measured from it) and the
