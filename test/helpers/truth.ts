@@ -25,3 +25,17 @@ export interface Truth {
 export function readTruth(file: string): Truth {
   return JSON.parse(readFileSync(file, 'utf8')) as Truth;
 }
+
+/** An allocation site as the heap-making programs record it (fixtures/profiles, fixtures/leak heap parts). */
+export interface HeapTruthSite {
+  function: string;
+  file: string;
+  line: number;
+  inuseBytes: number;
+  inuseObjects: number;
+  /** The leak program records in-use values only. */
+  allocBytes?: number;
+  allocObjects?: number;
+  /** Sampled heaps: the runtime's raw (unscaled) counts. */
+  rawFromRuntime?: { inuseBytes: number; inuseObjects: number; allocBytes: number; allocObjects: number; records: number };
+}

@@ -14,17 +14,7 @@ import { heapSites } from '../../src/analysis/heap.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import type { SnapshotJson } from '../helpers/json.js';
 import { fixture, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
-
-interface HeapTruthSite {
-  function: string;
-  file: string;
-  line: number;
-  inuseBytes: number;
-  inuseObjects: number;
-  allocBytes: number;
-  allocObjects: number;
-  rawFromRuntime?: { inuseBytes: number; inuseObjects: number; allocBytes: number; allocObjects: number; records: number };
-}
+import type { HeapTruthSite } from '../helpers/truth.js';
 
 interface ProfilesTruth {
   memProfileRate: number;

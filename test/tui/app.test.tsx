@@ -10,31 +10,10 @@ import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
 import { fixture, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
 import { readTruth } from '../helpers/truth.js';
-import { bytesOf, modelOf, modelOfText, startState, stripAnsi } from './support.js';
+import { frameWhere, modelOf, modelOfText, startState, type, type Rendered } from './support.js';
 
 const STATES = fixture('states', 'states.debug2.txt');
 const HAS_STATES = existsSync(STATES);
-
-type Rendered = ReturnType<typeof render>;
-
-/** Waits until the last frame satisfies `ok`, or fails with the frame it saw. */
-async function frameWhere(app: Rendered, ok: (frame: string) => boolean, what: string, ms = 3000): Promise<string> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const frame = stripAnsi(app.lastFrame() ?? '');
-    if (ok(frame)) return frame;
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function type(app: Rendered, ...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    app.stdin.write(bytesOf(k));
-    // Ink reads input on the next tick and holds a lone Esc briefly (it may start a sequence).
-    await new Promise((r) => setTimeout(r, k === 'esc' ? 80 : 15));
-  }
-}
 
 function start(file: string, width = 100, height = 30): Rendered {
   const model = modelOf(file);

@@ -14,22 +14,12 @@ import type { Doc } from '../../src/tui/document.js';
 import type { TuiModel } from '../../src/tui/model.js';
 import { currentPage, visibleDoc, type TuiState } from '../../src/tui/state.js';
 import { fixture } from '../helpers/paths.js';
-import { readTruth } from '../helpers/truth.js';
-import { bytesOf, diffModelOf, heapModelOf, press, startState, stripAnsi } from './support.js';
+import { readTruth, type HeapTruthSite } from '../helpers/truth.js';
+import { diffModelOf, frameWhere, heapModelOf, press, startState, type } from './support.js';
 
 const BEFORE = fixture('leak', 'before.txt');
 const AFTER = fixture('leak', 'after.txt');
 const SERIES = [1, 2, 3].map((n) => fixture('leak', `series-${n}.txt`));
-
-interface HeapTruthSite {
-  function: string;
-  file: string;
-  line: number;
-  inuseBytes: number;
-  inuseObjects: number;
-  allocBytes?: number;
-  allocObjects?: number;
-}
 
 function lines(doc: Doc): string[] {
   return Array.from({ length: doc.length }, (_, i) => doc.line(i).segments.map((s) => s.text).join(''));
@@ -157,25 +147,6 @@ describe('heap view (reducer)', () => {
 });
 
 afterEach(() => cleanup());
-
-type Rendered = ReturnType<typeof render>;
-
-async function frameWhere(app: Rendered, ok: (frame: string) => boolean, what: string, ms = 3000): Promise<string> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const frame = stripAnsi(app.lastFrame() ?? '');
-    if (ok(frame)) return frame;
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last frame:\n${frame}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function type(app: Rendered, ...keys: string[]): Promise<void> {
-  for (const k of keys) {
-    app.stdin.write(bytesOf(k));
-    await new Promise((r) => setTimeout(r, k === 'esc' ? 80 : 15));
-  }
-}
 
 describe('diff and heap views (Ink)', () => {
   it('diff: the watcher first, Enter shows both stacks, Esc goes back', async () => {

@@ -1,7 +1,9 @@
 /** Shared by the TUI tests: a model from a fixture, key presses by name, frames without colour. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import type { Key } from 'ink';
+import type { render } from 'ink-testing-library';
 import { parseDump } from '../../grammar/parse.js';
 import { PROFILE_SECTIONS } from '../../grammar/sections.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
@@ -95,4 +97,26 @@ export function bytesOf(name: string): string {
 export function stripAnsi(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+}
+
+/** An app rendered by ink-testing-library. */
+export type Rendered = ReturnType<typeof render>;
+
+/** Waits until the last frame satisfies `ok`, or fails with the frame it saw. */
+export async function frameWhere(app: Rendered, ok: (frame: string) => boolean, what: string, ms = 3000): Promise<string> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const frame = stripAnsi(app.lastFrame() ?? '');
+    if (ok(frame)) return frame;
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; last frame:\n${frame}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Types keys one at a time: Ink reads input on the next tick and holds a lone Esc briefly (it may start a sequence). */
+export async function type(app: Rendered, ...keys: string[]): Promise<void> {
+  for (const k of keys) {
+    app.stdin.write(bytesOf(k));
+    await new Promise((r) => setTimeout(r, k === 'esc' ? 80 : 15));
+  }
 }
