@@ -7,6 +7,7 @@ import type { Frame } from '../model/frame.js';
 import type { Labels } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { FrameClassifier, findGoroot } from './frames.js';
+import { IdList } from './idlist.js';
 import { entryOf, keyFunction, type GroupBy, type Similarity } from './keys.js';
 import { membersOf, type Member } from './members.js';
 
@@ -18,7 +19,7 @@ export interface Group {
   waitMin: number | null;
   waitMax: number | null;
   /** Goroutine ids (traceback text only). */
-  readonly ids: number[];
+  readonly ids: IdList;
   /** The first member: its stack stands for the group. */
   readonly representative: Member;
   /** Every member, when kept (TUI, --keep-all). */
@@ -63,7 +64,7 @@ export class Grouper {
     const key = this.key(m);
     let g = this.groups.get(key);
     if (g === undefined) {
-      g = { key, count: 0, states: new Map(), waitMin: null, waitMax: null, ids: [], representative: m, members: [], labels: m.labels };
+      g = { key, count: 0, states: new Map(), waitMin: null, waitMax: null, ids: new IdList(), representative: m, members: [], labels: m.labels };
       this.groups.set(key, g);
     } else {
       g.labels = commonLabels(g.labels, m.labels);
@@ -80,7 +81,7 @@ export class Grouper {
 
   /** Groups, biggest first; ties by key so output is stable. */
   result(): Group[] {
-    for (const g of this.groups.values()) g.ids.sort((a, b) => a - b);
+    for (const g of this.groups.values()) g.ids.sort();
     return [...this.groups.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }

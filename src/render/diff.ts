@@ -8,6 +8,7 @@
  */
 import type { FrameClassifier } from '../analysis/frames.js';
 import type { Group } from '../analysis/group.js';
+import { IdList } from '../analysis/idlist.js';
 import type { DiffResult, DiffSite, SitePoint } from '../diff/diff.js';
 import { stackChange, type TextChange } from '../diff/stackdiff.js';
 import { escapeTerminal } from './escape.js';
@@ -166,7 +167,7 @@ function section(title: string, sites: readonly DiffSite[], result: DiffResult, 
 
 /** A point as a Group, so the analyze report's stack printer serves the diff too. */
 function pointGroup(p: SitePoint): Group {
-  return { key: p.key, count: p.count, states: p.states, waitMin: p.waitMin, waitMax: p.waitMax, ids: [], representative: p.representative, members: [], labels: p.representative.labels };
+  return { key: p.key, count: p.count, states: p.states, waitMin: p.waitMin, waitMax: p.waitMax, ids: new IdList(), representative: p.representative, members: [], labels: p.representative.labels };
 }
 
 function summary(result: DiffResult, o: DiffTextOptions): string {

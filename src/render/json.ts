@@ -29,6 +29,7 @@ export function groupJson(g: Group, traceback: boolean): Record<string, unknown>
     states: Object.fromEntries(g.states),
     waitMinutes: g.waitMin === null ? null : { min: g.waitMin, max: g.waitMax },
   };
+  // An IdList: JSON.stringify prints its numbers (toJSON), writeJson goes through them without an array copy.
   if (traceback) out.ids = g.ids;
   if (g.labels !== null) out.labels = g.labels;
   out.frames = m.frames.map(frameJson);

@@ -9,6 +9,7 @@ import { withInputKind } from '../../analysis/heap.js';
 import '../../input/binary.js';
 import { lineAccounting, type Snapshot } from '../../model/snapshot.js';
 import { snapshotJson } from '../../render/json.js';
+import { writeJson } from '../../render/jsonstream.js';
 import { renderLineSummary } from '../../render/lines.js';
 import { renderTraceback, writesBack } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
@@ -68,12 +69,20 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     const json = ({ snapshot, stripped }: (typeof snapshots)[number]): object =>
       profileJson(snapshot, profile) ??
       snapshotJson(snapshot, grouped(snapshot).groups, { groupBy, lines: lineAccounting(snapshot), ...(stripped.length > 0 ? { stripped } : {}) });
+    const write = (text: string): void => void process.stdout.write(text);
     if (snapshots.length > 1) {
-      // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them: the ids of a 1 GB input are never one string.
-      process.stdout.write('{\n  "snapshots": [\n');
-      snapshots.forEach((s, i) => process.stdout.write(`    ${JSON.stringify(json(s), null, 2).replaceAll('\n', '\n    ')}${i + 1 < snapshots.length ? ',' : ''}\n`));
-      process.stdout.write('  ]\n}\n');
-    } else process.stdout.write(JSON.stringify(snapshots.length === 1 ? json(snapshots[0]!) : { snapshots: [] }, null, 2) + '\n');
+      // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them, in small pieces (writeJson): the ids of a 1 GB input are never one string.
+      write('{\n  "snapshots": [\n');
+      snapshots.forEach((s, i) => {
+        write('    ');
+        writeJson(json(s), write, '    ');
+        write(i + 1 < snapshots.length ? ',\n' : '\n');
+      });
+      write('  ]\n}\n');
+    } else {
+      writeJson(snapshots.length === 1 ? json(snapshots[0]!) : { snapshots: [] }, write);
+      write('\n');
+    }
   } else {
     snapshots.forEach(({ snapshot, source, stripped }, i) => {
       const { classifier, groups, view } = grouped(snapshot);
