@@ -1,19 +1,4 @@
 #!/usr/bin/env node
-// Young generation capped at 16 MiB (two 8 MiB semi-spaces): V8 doubles it each time enough has survived
-// scavenges, so a long run always reached 32 MiB and peak memory grew with the input (1.1 GB dump: +16 MiB).
-// Growth stops (growth factor 1) once it reaches the size a 100 MB run settles at; stopping it from the start
-// cost ~10% of a 100 MB run's wall (more scavenges). The check runs between input reads; the timer keeps no run alive.
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
-
-const YOUNG_CAP = 16 * 1024 * 1024;
-const youngWatch = setInterval(() => {
-  const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
-  if (young !== undefined && young.space_size >= YOUNG_CAP) {
-    setFlagsFromString('--semi-space-growth-factor=1');
-    clearInterval(youngWatch);
-  }
-}, 50).unref();
-
 // Thin entry: the CLI is bundled from src/cli by `npm run build` (scripts/bundle.mjs, then tsc; `npm ci` runs it).
 const { main } = await import('../dist/bundle/cli/main.js');
 

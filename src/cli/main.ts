@@ -7,6 +7,7 @@ import { commands } from './commands/index.js';
 import { EXIT, UserError } from './exit.js';
 import { plainAnalyzeArgs } from './plain.js';
 import { VERSION } from './version.js';
+import { capYoungGeneration } from './young-generation.js';
 
 function fail(message: string, code: number): void {
   process.stderr.write(`gdump: ${message}\n`);
@@ -19,6 +20,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     process.stdout.write(`${VERSION}\n`);
     return;
   }
+  capYoungGeneration();
   // A closed pipe (gdump … | head) is a normal end, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
