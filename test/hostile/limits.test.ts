@@ -60,12 +60,16 @@ describe('limits', () => {
     let kept = 0;
     const p = new InputPipeline({ onGoroutine: () => (kept++, false) });
     const batch = 10_000;
-    let text = '';
-    for (let i = 0; i < batch; i++) text += `goroutine ${i + 1} [select]:\nmain.w()\n\t/m.go:3 +0x1\n\n`;
+    // Ids grow as a long-running process's do: one after the other.
+    const piece = (first: number): string => {
+      let text = '';
+      for (let i = 0; i < batch; i++) text += `goroutine ${first + i} [select]:\nmain.w()\n\t/m.go:3 +0x1\n\n`;
+      return text;
+    };
     const before = process.memoryUsage().heapUsed;
     let peak = before;
     for (let n = 0; n < scale; n += batch) {
-      p.push(text.replaceAll('goroutine ', `goroutine ${n}`));
+      p.push(piece(n + 1));
       if (n % 100_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
     }
     const { result } = p.end();
