@@ -62,12 +62,6 @@ export function contentEnd(text: string, start: number, lineEnd: number): number
   return lineEnd > start && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
 }
 
-/** Offset just past the line starting at `start` (past its `\n`, or the text's end). */
-export function nextLineStart(text: string, start: number): number {
-  const nl = text.indexOf('\n', start);
-  return nl < 0 ? text.length : nl + 1;
-}
-
 function startsWithAt(text: string, at: number, prefix: string): boolean {
   return text.startsWith(prefix, at);
 }
