@@ -4,21 +4,17 @@
  * analysis (src/analysis/heap.ts) scales sampled heap values and turns
  * contention cycles into seconds.
  */
-import type { Frame } from './frame.js';
-import type { Labels } from './goroutine.js';
+import type { StackRecord } from './record.js';
 
-/** One `a: b [c: d] @ pcs` record (or one proto sample): an allocation stack. */
-export interface HeapRecord {
+/**
+ * One `a: b [c: d] @ pcs` record (or one proto sample): an allocation stack.
+ * The allocating function is frames[0] (the runtime's malloc frames are not printed).
+ */
+export interface HeapRecord extends StackRecord {
   readonly inuseObjects: number;
   readonly inuseBytes: number;
   readonly allocObjects: number;
   readonly allocBytes: number;
-  readonly labels: Labels | null;
-  /** Leaf first: the allocating function is frames[0] (the runtime's malloc frames are not printed). */
-  readonly frames: readonly Frame[];
-  readonly pcs: readonly string[];
-  /** 1-based input line of the record; 0 for binary profiles. */
-  readonly line: number;
 }
 
 export interface HeapTotals {
@@ -49,14 +45,10 @@ export interface HeapProfile {
 }
 
 /** One `cycles count @ pcs` record (or proto sample) of a block or mutex profile. */
-export interface ContentionRecord {
+export interface ContentionRecord extends StackRecord {
   /** Total delay: CPU cycles in text, nanoseconds in binary profiles (ContentionProfile.unit). */
   readonly delay: number;
   readonly count: number;
-  readonly labels: Labels | null;
-  readonly frames: readonly Frame[];
-  readonly pcs: readonly string[];
-  readonly line: number;
 }
 
 export interface ContentionProfile {
