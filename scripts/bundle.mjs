@@ -6,7 +6,7 @@
 // `await import()` a separate chunk: --version and --help load no grammar,
 // and Ink/React load only for the TUI.
 import { build } from 'esbuild';
-import { readdirSync, readFile, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFile, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -35,25 +35,60 @@ const lazySegmenters = {
   },
 };
 
-const result = await build({
+const common = {
   plugins: [lazySegmenters],
-  metafile: true,
-  entryPoints: { main: `${root}src/cli/main.ts` },
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
   legalComments: 'none',
-  chunkNames: 'chunk-[hash]',
   logLevel: 'warning',
+};
+
+const result = await build({
+  ...common,
+  metafile: true,
+  entryPoints: { main: `${root}src/cli/main.ts` },
+  outdir,
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunk-[hash]',
   // CommonJS dependencies (react) call require() for node built-ins; an ESM bundle has no require of its own.
   banner: { js: "import { createRequire as __gdumpRequire } from 'node:module'; const require = __gdumpRequire(import.meta.url);" },
   // Ink imports react-devtools-core only when DEV=true; it is not installed.
   external: ['react-devtools-core'],
 });
+
+/**
+ * The plain run (`gdump FILE`, `… | gdump`) once more, as one CommonJS file
+ * that src/cli/code-cache.ts can load from V8's code cache. Such a script
+ * cannot import(), so the TUI (never started by a plain run) is left out and
+ * the build fails if any import() is left in.
+ */
+const plainBundle = `${root}dist/bundle/plain/analyze.cjs`;
+const noTui = {
+  name: 'no-tui',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]tui[\\/]start\.js$/ }, () => ({ path: 'tui', namespace: 'no-tui' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-tui' }, () => ({
+      contents: "export function startTui() { throw new Error('the plain-run bundle has no TUI: -i goes through the ES module bundle'); }",
+      loader: 'js',
+    }));
+  },
+};
+await build({
+  ...common,
+  plugins: [...common.plugins, noTui],
+  entryPoints: [`${root}src/cli/run/analyze.ts`],
+  outfile: plainBundle,
+  format: 'cjs',
+  // import() of a node built-in (http.ts) becomes require().
+  supported: { 'dynamic-import': false },
+  // version.ts finds package.json from import.meta.url, which a CommonJS file has not.
+  define: { 'import.meta.url': '__gdumpModuleUrl' },
+  banner: { js: "const __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+if (/\bimport\(/.test(readFileSync(plainBundle, 'utf8'))) throw new Error(`${plainBundle}: an import() was left in; code-cache.ts cannot run it`);
 
 // Chunk names are content hashes, and a gdump started before this build may
 // still import the chunks it was built with: old chunks go only after an hour.

@@ -24,12 +24,25 @@ export const EXIT_CODES_HELP = `Exit codes:
   4  an input could not be read (missing file, HTTP error, timeout, corrupt data)
   5  internal error in gdump (please report it)`;
 
-/** An error whose message is for the user, with the exit code it stands for. */
+const USER_ERROR = Symbol.for('gdump.UserError');
+
+/**
+ * An error whose message is for the user, with the exit code it stands for.
+ * `instanceof` goes by a registered symbol rather than by class, because the
+ * plain run (code-cache.ts) loads a second copy of this module and main.ts
+ * must still recognise the errors that copy throws.
+ */
 export class UserError extends Error {
+  readonly [USER_ERROR] = true;
+
   constructor(
     message: string,
     readonly exitCode: number,
   ) {
     super(message);
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [USER_ERROR]?: unknown })[USER_ERROR] === true;
   }
 }

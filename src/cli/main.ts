@@ -3,11 +3,18 @@
  * catch that turns any failure into a message and an exit code. gdump never
  * prints its own stack trace unless GDUMP_DEBUG=1.
  */
+import { fileURLToPath } from 'node:url';
+import { loadCachedBundle } from './code-cache.js';
 import { commands } from './commands/index.js';
 import { EXIT, UserError } from './exit.js';
 import { plainAnalyzeArgs } from './plain.js';
 import { VERSION } from './version.js';
 import { capYoungGeneration } from './young-generation.js';
+
+type AnalyzeModule = typeof import('./run/analyze.js');
+
+/** run/analyze.ts as one CommonJS file with its code cache (code-cache.ts), made by `npm run build` next to this bundle. */
+const PLAIN_BUNDLE = fileURLToPath(new URL('../plain/analyze.cjs', import.meta.url));
 
 function fail(message: string, code: number): void {
   process.stderr.write(`gdump: ${message}\n`);
@@ -28,7 +35,9 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   try {
     const plain = plainAnalyzeArgs(argv);
     if (plain !== null) {
-      const { runAnalyze } = await import('./run/analyze.js');
+      const cached = loadCachedBundle<AnalyzeModule>(PLAIN_BUNDLE);
+      if (process.env.GDUMP_DEBUG === '1') process.stderr.write(`gdump: debug: plain run, code cache ${cached?.cache ?? 'not built'}\n`);
+      const { runAnalyze } = cached?.exports ?? (await import('./run/analyze.js'));
       process.exitCode = await runAnalyze(plain);
       return;
     }

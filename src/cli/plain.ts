@@ -1,10 +1,11 @@
 /**
- * `gdump FILE` and `gdump FILE --json`, the most common runs, without yargs:
- * loading yargs and the string-width tables it pulls in costs ~60 ms, a
- * third of a small dump's run. Only one argument that can mean nothing but a
- * dump file, with or without --json, takes this path; everything else
- * (other flags, commands, URLs, stdin) goes through yargs.
- * test/cli/plain.test.ts checks that these args equal what yargs makes.
+ * `gdump FILE`, `… | gdump` and either with --json, the most common runs,
+ * without yargs: loading yargs and the string-width tables it pulls in
+ * costs ~60 ms, a third of a small dump's run. Only a command line that can
+ * mean nothing else takes this path: no argument or `-` (standard input), or
+ * one argument that can only be a dump file, with or without --json.
+ * Everything else (other flags, commands, URLs, several inputs) goes through
+ * yargs. test/cli/plain.test.ts checks that these args equal what yargs makes.
  */
 import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './commands/analyze.js';
 
@@ -14,8 +15,11 @@ const NOT_A_FILE = new Set(['diff', 'watch', 'help', 'version', 'completion']);
 /** The analyze command's args for `gdump FILE [--json]`, or null when the arguments need yargs. */
 export function plainAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | null {
   const files = argv.filter((a) => a !== '--json');
-  if (files.length !== 1 || argv.length - files.length > 1) return null;
-  const arg = files[0]!;
+  const json = argv.length - files.length;
+  if (files.length > 1 || json > 1) return null;
+  const arg = files[0];
+  // Standard input (loadInputs reads it when no input is given): yargs leaves no argument undefined and makes `-` an empty list.
+  if (arg === undefined || arg === '-') return { ...ANALYZE_DEFAULTS, inputs: arg === undefined ? undefined : [], json: json === 1 };
   if (arg === '' || arg.startsWith('-') || NOT_A_FILE.has(arg) || arg.includes('://')) return null;
-  return { ...ANALYZE_DEFAULTS, inputs: [arg], json: argv.length === 2 };
+  return { ...ANALYZE_DEFAULTS, inputs: [arg], json: json === 1 };
 }

@@ -2,8 +2,7 @@
  * Where input bytes come from: a file, standard input (`-`), or (through a
  * registered opener) a URL. Every source is read as a stream of byte chunks.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { EXIT, UserError } from '../cli/exit.js';
 
 export interface InputSource {
@@ -42,8 +41,25 @@ export async function fileSource(path: string): Promise<InputSource> {
     name: path,
     size: info.size,
     time: info.mtime,
-    chunks: () => createReadStream(path, { highWaterMark: 64 << 10 }),
+    chunks: () => readChunks(path),
   };
+}
+
+const CHUNK_BYTES = 64 << 10;
+
+/** The file in 64 KiB pieces, each its own buffer. Not a fs.ReadStream: loading Node's stream classes costs ~6 ms of a small run. */
+async function* readChunks(path: string): AsyncGenerator<Buffer> {
+  const file = await open(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      const { bytesRead } = await file.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) return;
+      yield bytesRead === CHUNK_BYTES ? buffer : buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 export async function openSource(arg: string): Promise<InputSource> {

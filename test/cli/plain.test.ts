@@ -4,9 +4,11 @@
  * anything else still goes to yargs, and the report is the same either way.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import yargs from 'yargs';
 import { analyzeCommand, type AnalyzeArgs } from '../../src/cli/commands/analyze.js';
+import { EXIT } from '../../src/cli/exit.js';
 import { plainAnalyzeArgs } from '../../src/cli/plain.js';
 import { runCli } from '../helpers/cli.js';
 import { fixture } from '../helpers/paths.js';
@@ -24,7 +26,7 @@ async function yargsArgs(argv: string[]): Promise<Record<string, unknown>> {
 describe('gdump FILE without yargs', () => {
   it('makes the args yargs makes, and every option yargs knows', async () => {
     const file = fixture('leak', 'after.txt');
-    for (const argv of [[file], [file, '--json'], ['--json', file]]) {
+    for (const argv of [[file], [file, '--json'], ['--json', file], [], ['--json'], ['-'], ['-', '--json'], ['--json', '-']]) {
       const plain = plainAnalyzeArgs(argv) as unknown as Record<string, unknown>;
       assert.ok(plain !== null, argv.join(' '));
       const parsed = await yargsArgs(argv);
@@ -35,21 +37,40 @@ describe('gdump FILE without yargs', () => {
     }
   });
 
-  it('leaves flags, stdin, commands, URLs and several inputs to yargs', () => {
-    for (const argv of [[], ['-'], ['--json'], ['--json', '--json'], ['a.txt', '--json', '--json'], ['a.txt', '--top', '5'], ['-i'], ['diff'], ['watch'], ['help'], ['a.txt', 'b.txt'], ['http://127.0.0.1:6060/debug/pprof/goroutine'], ['-', '--json']]) {
+  it('leaves flags, commands, URLs and several inputs to yargs', () => {
+    for (const argv of [['--json', '--json'], ['a.txt', '--json', '--json'], ['a.txt', '--top', '5'], ['-i'], ['-', '-i'], ['diff'], ['watch'], ['help'], ['a.txt', 'b.txt'], ['-', 'a.txt'], ['-', '-'], ['http://127.0.0.1:6060/debug/pprof/goroutine'], ['--help'], ['-h']]) {
       assert.equal(plainAnalyzeArgs(argv), null, argv.join(' '));
     }
   });
 
-  it('prints the same report and JSON as the yargs path', () => {
+  it('prints the same report and JSON as the yargs path, from a file and from stdin', () => {
     const file = fixture('leak', 'after.txt');
-    for (const extra of [[], ['--json']]) {
-      const plain = runCli([file, ...extra]);
-      const viaYargs = runCli([file, ...extra, '--top', '20']);
-      assert.equal(plain.code, 0, plain.stderr);
-      assert.equal(plain.stdout, viaYargs.stdout);
+    const dump = readFileSync(file);
+    for (const [args, input] of [[[file], undefined], [[], dump], [['-'], dump]] as const) {
+      for (const extra of [[], ['--json']]) {
+        const plain = runCli([...args, ...extra], { input });
+        const viaYargs = runCli([...args, ...extra, '--top', '20'], { input });
+        assert.equal(plain.code, 0, plain.stderr);
+        assert.equal(plain.stdout, viaYargs.stdout);
+        assert.equal(plain.stderr, viaYargs.stderr);
+        assert.match(plain.stdout, /goroutine/);
+      }
+    }
+  });
+
+  it('fails with the message and exit code of the yargs path', () => {
+    const cases: [string[], string | undefined, number][] = [
+      [['no/such/dump.txt'], undefined, EXIT.inputError],
+      [[], '', EXIT.noDump],
+      [[fixture('leak')], undefined, EXIT.inputError],
+    ];
+    for (const [args, input, code] of cases) {
+      const plain = runCli(args, { input });
+      const viaYargs = runCli([...args, '--top', '20'], { input });
+      assert.equal(plain.code, code, `${args.join(' ')}: ${plain.stderr}`);
+      assert.equal(plain.code, viaYargs.code);
       assert.equal(plain.stderr, viaYargs.stderr);
-      assert.match(plain.stdout, /goroutine/);
+      assert.match(plain.stderr, /^gdump: /);
     }
   });
 });

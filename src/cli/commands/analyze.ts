@@ -16,7 +16,8 @@ import {
 } from '../options.js';
 
 export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
-  inputs: string[];
+  /** Undefined when none is given (yargs leaves the positional out): standard input is read. */
+  inputs: string[] | undefined;
   /** Unset: site for goroutines, top for heap and contention profiles. */
   'group-by': string | undefined;
   sample: string | undefined;
