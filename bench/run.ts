@@ -17,7 +17,7 @@ import { best, median, run, type Run } from './measure.js';
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const NODE = process.execPath;
-const GDUMP = path.join(REPO, 'bin', 'gdump.js');
+const GDUMP = path.join(REPO, 'bin', 'gdump.cjs');
 const FLOOR = path.join(REPO, 'dist', 'bench', 'floor.js');
 const PARSE = path.join(REPO, 'dist', 'bench', 'parse-only.bundle.js');
 

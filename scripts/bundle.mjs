@@ -1,10 +1,13 @@
 // Bundles the CLI for start-up speed: `tsc` (npm run build) type-checks and
-// compiles dist/ for the tests and the library; this script then bundles
-// src/cli/main.ts with its dependencies into a few ESM files, because
-// loading yargs and chevrotain as hundreds of small ESM modules (lodash-es)
-// costs more than gdump's whole start-up budget. Code splitting keeps each
-// `await import()` a separate chunk: --version and --help load no grammar,
-// and Ink/React load only for the TUI.
+// compiles dist/ for the tests and the library; this script bundles the CLI
+// into dist/bundle/, because loading yargs and chevrotain as hundreds of
+// small ESM modules (lodash-es) costs more than gdump's whole start-up
+// budget. Three bundles:
+//   cli/start.cjs      src/cli/start.ts, the first code run (bin/gdump.cjs): small, CommonJS
+//   plain/analyze.cjs  the plain run as one CommonJS file, loaded from V8's code cache
+//   cli/main.js        the yargs runner and everything else, ESM with code splitting:
+//                      each `await import()` is a chunk, so --help loads no grammar and
+//                      Ink/React load only for the TUI
 import { build } from 'esbuild';
 import { readdirSync, readFile, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -59,6 +62,21 @@ const result = await build({
   external: ['react-devtools-core'],
 });
 
+// The start: CommonJS, so that a plain run never starts Node's ES module loader.
+// It imports the yargs runner (./main.js, the ESM bundle beside it) only for
+// command lines the plain run does not take.
+const startFile = `${outdir}/start.cjs`;
+await build({
+  ...common,
+  plugins: [...common.plugins, { name: 'main-beside', setup: (b) => b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './main.js', external: true })) }],
+  entryPoints: [`${root}src/cli/start.ts`],
+  outfile: startFile,
+  format: 'cjs',
+  define: { 'import.meta.url': '__gdumpModuleUrl' },
+  banner: { js: "const __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+if (statSync(startFile).size > 64 << 10) throw new Error(`${startFile} is ${statSync(startFile).size} bytes: something large was bundled into the start`);
+
 /**
  * The plain run (`gdump FILE`, `… | gdump`) once more, as one CommonJS file
  * that src/cli/code-cache.ts can load from V8's code cache. Such a script
@@ -95,5 +113,5 @@ if (/\bimport\(/.test(readFileSync(plainBundle, 'utf8'))) throw new Error(`${pla
 const built = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));
 for (const f of readdirSync(outdir)) {
   const file = path.join(outdir, f);
-  if (!built.has(file) && !built.has(file.replace(/\.map$/, '')) && Date.now() - statSync(file).mtimeMs > 3600_000) rmSync(file);
+  if (!built.has(file) && !built.has(file.replace(/\.map$/, '')) && !file.startsWith(startFile) && Date.now() - statSync(file).mtimeMs > 3600_000) rmSync(file);
 }

@@ -16,7 +16,7 @@ if (process.argv[2] !== '--warm') {
 }
 
 const { loadCachedBundle, cacheFileOf } = await import(`${root}dist/src/cli/code-cache.js`);
-const { ANALYZE_DEFAULTS } = await import(`${root}dist/src/cli/commands/analyze.js`);
+const { ANALYZE_DEFAULTS } = await import(`${root}dist/src/cli/commands/analyze-args.js`);
 const loaded = loadCachedBundle(bundle, false);
 if (loaded === null) throw new Error(`${bundle} is missing: run scripts/bundle.mjs first`);
 

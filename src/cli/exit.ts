@@ -46,3 +46,21 @@ export class UserError extends Error {
     return typeof value === 'object' && value !== null && (value as { [USER_ERROR]?: unknown })[USER_ERROR] === true;
   }
 }
+
+/**
+ * Turns any failure into a message on stderr and an exit code: the user's
+ * message for a UserError, "internal error" otherwise. gdump never prints
+ * its own stack trace unless GDUMP_DEBUG=1.
+ */
+export function reportFailure(e: unknown): void {
+  const say = (message: string, code: number): void => {
+    process.stderr.write(`gdump: ${message}\n`);
+    process.exitCode = code;
+  };
+  if (e instanceof UserError) {
+    say(e.message, e.exitCode);
+    return;
+  }
+  say(`internal error: ${(e as Error)?.message ?? String(e)} (please report this; GDUMP_DEBUG=1 shows the stack)`, EXIT.internal);
+  if (process.env.GDUMP_DEBUG === '1') process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+}

@@ -7,7 +7,7 @@
  * Everything else (other flags, commands, URLs, several inputs) goes through
  * yargs. test/cli/plain.test.ts checks that these args equal what yargs makes.
  */
-import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './commands/analyze.js';
+import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './commands/analyze-args.js';
 
 /** Words yargs may read as a command or a built-in rather than as a file name. */
 const NOT_A_FILE = new Set(['diff', 'watch', 'help', 'version', 'completion']);

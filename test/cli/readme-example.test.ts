@@ -9,7 +9,7 @@ import { REPO } from '../helpers/paths.js';
 it('README "What it prints" is the output of its command', () => {
   const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## What it prints'));
-  const command = /`node bin\/gdump\.js ([^`]+)`/.exec(section);
+  const command = /`node bin\/gdump\.cjs ([^`]+)`/.exec(section);
   assert.ok(command, 'the section names its command');
   const shown = /```\n([\s\S]*?)```\n/.exec(section)![1]!;
   const r = runCli(command[1]!.split(' '));

@@ -6,7 +6,7 @@ import path from 'node:path';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../');
 export const FIXTURES = path.join(REPO, 'fixtures');
 export const CACHE = path.join(FIXTURES, '.cache');
-export const BIN = path.join(REPO, 'bin', 'gdump.js');
+export const BIN = path.join(REPO, 'bin', 'gdump.cjs');
 /** ../shared/realworld next to the checkout; absent on some machines (tests skip with a message). */
 export const REALWORLD = path.resolve(REPO, '..', 'shared', 'realworld');
 export const HAS_REALWORLD = existsSync(path.join(REALWORLD, 'README.md'));

@@ -16,7 +16,7 @@ import { fixture, REPO } from '../helpers/paths.js';
 
 const BUNDLE = path.join(REPO, 'dist', 'bundle', 'plain', 'analyze.cjs');
 const LOADER = pathToFileURL(path.join(REPO, 'dist', 'src', 'cli', 'code-cache.js')).href;
-const DEFAULTS = pathToFileURL(path.join(REPO, 'dist', 'src', 'cli', 'commands', 'analyze.js')).href;
+const DEFAULTS = pathToFileURL(path.join(REPO, 'dist', 'src', 'cli', 'commands', 'analyze-args.js')).href;
 
 /** Loads `bundle` in a fresh Node, runs it on `dump`, and reports what V8 did with the cache on stderr's last line. */
 function runBundle(bundle: string, dump: string): { stdout: string; cache: string } {

@@ -72,7 +72,7 @@ describe('gdump -i in a real terminal', () => {
       await screenWhere((s) => !s.includes('keys (any key closes this)'), 'the help to close');
       tmux('send-keys', '-t', SESSION, 'q');
       // The alternate screen is left: the command line and a fresh prompt are back.
-      await screenWhere((s) => s.trimEnd().endsWith(PROMPT.trimEnd()) && s.includes('gdump.js -i'), 'the prompt after q');
+      await screenWhere((s) => s.trimEnd().endsWith(PROMPT.trimEnd()) && s.includes('gdump.cjs -i'), 'the prompt after q');
       tmux('send-keys', '-t', SESSION, 'clear; stty -a', 'Enter');
       const stty = await screenWhere((s) => /\bicanon\b/.test(s) || /-icanon/.test(s), 'stty -a');
       assert.match(stty, /(^|\s)icanon(\s|$)/m, 'canonical mode is back on');

@@ -3,50 +3,8 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import {
-  FILTER_DEFAULTS,
-  NETWORK_DEFAULTS,
-  OUTPUT_DEFAULTS,
-  withFilterOptions,
-  withNetworkOptions,
-  withOutputOptions,
-  type FilterArgs,
-  type NetworkArgs,
-  type OutputArgs,
-} from '../options.js';
-
-export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
-  /** Undefined when none is given (yargs leaves the positional out): standard input is read. */
-  inputs: string[] | undefined;
-  /** Unset: site for goroutines, top for heap and contention profiles. */
-  'group-by': string | undefined;
-  sample: string | undefined;
-  similarity: string;
-  top: number;
-  stacks: number;
-  strict: boolean;
-  interactive: boolean;
-  'keep-all': boolean;
-  format: string;
-  strip: string | undefined;
-}
-
-/** Every option's value when not given: the yargs declarations below and the plain path (plain.ts) both read it. */
-export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
-  ...OUTPUT_DEFAULTS,
-  ...FILTER_DEFAULTS,
-  ...NETWORK_DEFAULTS,
-  'group-by': undefined,
-  sample: undefined,
-  similarity: 'pointers',
-  top: 20,
-  stacks: 3,
-  strict: false,
-  interactive: false,
-  'keep-all': false,
-  format: 'text',
-  strip: undefined,
-};
+import { withFilterOptions, withNetworkOptions, withOutputOptions } from '../options.js';
+import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './analyze-args.js';
 
 export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
   command: '$0 [inputs..]',

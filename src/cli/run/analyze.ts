@@ -15,7 +15,7 @@ import { renderTraceback, writesBack } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerFor } from '../../render/paths.js';
 import { formatRanges, renderSnapshot, renderWarnings } from '../../render/text.js';
-import type { AnalyzeArgs } from '../commands/analyze.js';
+import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { EXIT, UserError } from '../exit.js';
 import { outputWidth, parseGroupBy, parseRegex, parseSimilarity } from '../options.js';
 import { loadInputs } from './inputs.js';
