@@ -1,6 +1,6 @@
 /** Runs a command as a child process and measures its wall time and peak RSS. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 
 export interface Run {
   seconds: number;
@@ -13,15 +13,17 @@ const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME);
 
 /** Wall time from spawn to exit, measured here; peak RSS from `/usr/bin/time -f %M` (KiB). */
-export function run(command: string, args: string[], options: { keepStdout?: boolean } = {}): Run {
+export function run(command: string, args: string[], options: { keepStdout?: boolean; stdinFile?: string } = {}): Run {
   const argv = HAS_TIME ? ['-f', '%M', command, ...args] : args;
+  const stdin = options.stdinFile === undefined ? 'ignore' : openSync(options.stdinFile, 'r');
   const start = process.hrtime.bigint();
   const r = spawnSync(HAS_TIME ? TIME : command, argv, {
     encoding: 'utf8',
-    stdio: ['ignore', options.keepStdout === false ? 'ignore' : 'pipe', 'pipe'],
+    stdio: [stdin, options.keepStdout === false ? 'ignore' : 'pipe', 'pipe'],
     maxBuffer: 1 << 26,
   });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (typeof stdin === 'number') closeSync(stdin);
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${r.status}:\n${r.stderr}`);
   const lines = r.stderr.trim().split('\n');
   const kib = HAS_TIME ? Number(lines[lines.length - 1]) : NaN;

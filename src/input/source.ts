@@ -2,7 +2,14 @@
  * Where input bytes come from: a file, standard input (`-`), or (through a
  * registered opener) a URL. Every source is read as a stream of byte chunks.
  */
-import { open, stat } from 'node:fs/promises';
+import { close, open, read, stat } from 'node:fs';
+import { promisify } from 'node:util';
+
+// The callback API, promisified: node:fs/promises costs ~2 ms to load, a sixth of what a small run adds to Node's own start.
+const statFile = promisify(stat);
+const openFile = promisify(open);
+const readInto = promisify(read);
+const closeFile = promisify(close);
 import { EXIT, UserError } from '../cli/exit.js';
 
 export interface InputSource {
@@ -31,7 +38,7 @@ export function stdinSource(): InputSource {
 export async function fileSource(path: string): Promise<InputSource> {
   let info;
   try {
-    info = await stat(path);
+    info = await statFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`, EXIT.inputError);
@@ -57,10 +64,10 @@ const CHUNK_BYTES = 512 << 10;
  * fs.ReadStream: loading Node's stream classes costs ~6 ms of a small run.
  */
 async function* readChunks(path: string): AsyncGenerator<Buffer> {
-  const file = await open(path, 'r');
+  const fd = await openFile(path, 'r');
   const next = (): Promise<Buffer> => {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    return file.read(buffer, 0, CHUNK_BYTES, null).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+    return readInto(fd, buffer, 0, CHUNK_BYTES, null).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
   };
   let pending = next();
   try {
@@ -73,7 +80,7 @@ async function* readChunks(path: string): AsyncGenerator<Buffer> {
   } finally {
     // A read still under way (the caller stopped early) must end before the file is closed.
     await pending.catch(() => undefined);
-    await file.close();
+    await closeFile(fd);
   }
 }
 
