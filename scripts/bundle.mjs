@@ -19,30 +19,59 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = `${root}dist/bundle/cli`;
 
 /**
- * string-width (yargs' help layout, Ink) builds an Intl.Segmenter when its
- * module loads, and the first one loads ICU data: about 45 ms on this
- * machine, paid by every run though only help text and the TUI measure
- * strings. This makes such top-level segmenters lazy: built on first use.
+ * string-width (yargs' help layout, Ink) builds an Intl.Segmenter and
+ * RegExps of Unicode properties (/^\p{RGI_Emoji}$/v) when its module loads.
+ * Both load ICU data: ~45 ms for the first segmenter, ~40 ms to parse the
+ * RegExps (V8 checks a literal's properties when it parses the module), paid
+ * by every yargs run though only help text and the TUI measure strings.
+ * This makes such top-level objects lazy, built on first use. A lazy RegExp
+ * answers test and exec and the protocol behind String's match, matchAll,
+ * replace, search and split, which is all those modules do with them.
  */
 const SEGMENTER = /^(const|let|var) (\w+) = new Intl\.Segmenter\(([^)]*)\);$/gm;
-const lazySegmenters = {
-  name: 'lazy-intl-segmenter',
+const UNICODE_REGEXP = /^(const|let|var) (\w+) = \/(.*\\p\{.*)\/([dgimsuvy]*);$/gm;
+const LAZY_REGEXP = `function __gdumpLazyRegExp(make) {
+  let re;
+  const get = () => (re ??= make());
+  return {
+    test: (s) => get().test(s),
+    exec: (s) => get().exec(s),
+    [Symbol.match]: (s) => get()[Symbol.match](s),
+    [Symbol.matchAll]: (s) => get()[Symbol.matchAll](s),
+    [Symbol.replace]: (s, r) => get()[Symbol.replace](s, r),
+    [Symbol.search]: (s) => get()[Symbol.search](s),
+    [Symbol.split]: (s, n) => get()[Symbol.split](s, n),
+    get lastIndex() { return get().lastIndex; },
+    set lastIndex(i) { get().lastIndex = i; },
+    get source() { return get().source; },
+    get flags() { return get().flags; },
+    get global() { return get().global; },
+  };
+}
+`;
+const lazyUnicodeTables = {
+  name: 'lazy-unicode-tables',
   setup(b) {
     b.onLoad({ filter: /node_modules[\\/].*\.js$/ }, async (args) => {
       const source = await promisify(readFile)(args.path, 'utf8');
-      if (!source.includes('new Intl.Segmenter(')) return undefined;
-      const contents = source.replace(SEGMENTER, (_, _kind, name, options) =>
+      if (!source.includes('new Intl.Segmenter(') && !source.includes('\\p{')) return undefined;
+      const segmenters = source.replace(SEGMENTER, (_, _kind, name, options) =>
         `let ${name}$lazy; const ${name} = { segment: (s) => (${name}$lazy ??= new Intl.Segmenter(${options})).segment(s) };`);
-      return { contents, loader: 'js' };
+      const regexps = segmenters.replace(UNICODE_REGEXP, (_, kind, name, pattern, flags) =>
+        `${kind} ${name} = __gdumpLazyRegExp(() => new RegExp(${JSON.stringify(pattern)}, ${JSON.stringify(flags)}));`);
+      return { contents: regexps === segmenters ? regexps : `${regexps}\n${LAZY_REGEXP}`, loader: 'js' };
     });
   },
 };
 
 const common = {
-  plugins: [lazySegmenters],
+  plugins: [lazyUnicodeTables],
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // Node 20 reads RegExp set notation (/[\p{L}--\p{Lu}]/v) and property escapes; esbuild's node20 table
+  // says otherwise and would rewrite such literals as new RegExp(…).
+  supported: { 'regexp-set-notation': true, 'regexp-unicode-property-escapes': true },
   sourcemap: true,
   legalComments: 'none',
   logLevel: 'warning',
