@@ -4,7 +4,7 @@
 // small ESM modules (lodash-es) costs more than gdump's whole start-up
 // budget. Three bundles:
 //   cli/start.cjs      src/cli/start.ts, the first code run (bin/gdump.cjs): small, CommonJS
-//   plain/analyze.cjs  the plain run as one CommonJS file, loaded from V8's code cache
+//   runs/runs.cjs      the analyze and diff runs as one CommonJS file, loaded from V8's code cache
 //   cli/main.js        the yargs runner and everything else, ESM with code splitting:
 //                      each `await import()` is a chunk, so --help loads no grammar and
 //                      Ink/React load only for the TUI
@@ -107,18 +107,18 @@ await build({
 if (statSync(startFile).size > 64 << 10) throw new Error(`${startFile} is ${statSync(startFile).size} bytes: something large was bundled into the start`);
 
 /**
- * The plain run (`gdump FILE`, `… | gdump`) once more, as one CommonJS file
- * that src/cli/code-cache.ts can load from V8's code cache. Such a script
- * cannot import(), so the TUI (never started by a plain run) is left out and
- * the build fails if any import() is left in.
+ * The analyze and diff runs (src/cli/run/cached.ts) once more, as one
+ * CommonJS file that src/cli/code-cache.ts can load from V8's code cache.
+ * Such a script cannot import(), so the TUI (which -i runs import from the
+ * ES module bundle) is left out and the build fails if any import() is left.
  */
-const plainBundle = `${root}dist/bundle/plain/analyze.cjs`;
+const runsBundle = `${root}dist/bundle/runs/runs.cjs`;
 const noTui = {
   name: 'no-tui',
   setup(b) {
     b.onResolve({ filter: /[\\/]tui[\\/]start\.js$/ }, () => ({ path: 'tui', namespace: 'no-tui' }));
     b.onLoad({ filter: /.*/, namespace: 'no-tui' }, () => ({
-      contents: "export function startTui() { throw new Error('the plain-run bundle has no TUI: -i goes through the ES module bundle'); }",
+      contents: "export function startTui() { throw new Error('the code-cached runs have no TUI: -i goes through the ES module bundle'); }",
       loader: 'js',
     }));
   },
@@ -126,8 +126,8 @@ const noTui = {
 await build({
   ...common,
   plugins: [...common.plugins, noTui],
-  entryPoints: [`${root}src/cli/run/analyze.ts`],
-  outfile: plainBundle,
+  entryPoints: [`${root}src/cli/run/cached.ts`],
+  outfile: runsBundle,
   format: 'cjs',
   // import() of a node built-in (http.ts) becomes require().
   supported: { 'dynamic-import': false },
@@ -135,7 +135,7 @@ await build({
   define: { 'import.meta.url': '__gdumpModuleUrl' },
   banner: { js: "const __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-if (/\bimport\(/.test(readFileSync(plainBundle, 'utf8'))) throw new Error(`${plainBundle}: an import() was left in; code-cache.ts cannot run it`);
+if (/\bimport\(/.test(readFileSync(runsBundle, 'utf8'))) throw new Error(`${runsBundle}: an import() was left in; code-cache.ts cannot run it`);
 
 // Chunk names are content hashes, and a gdump started before this build may
 // still import the chunks it was built with: old chunks go only after an hour.

@@ -6,8 +6,8 @@
  * running Chevrotain's grammar analysis as cold code, was over a third of
  * a small dump's run. Node 22 caches ES modules by itself
  * (module.enableCompileCache); Node 20 can cache only a script compiled
- * through node:vm, so the plain run (`gdump FILE`, `… | gdump`) is also
- * bundled as one CommonJS file (scripts/bundle.mjs) and the build runs it
+ * through node:vm, so the analyze and diff runs are also bundled as one
+ * CommonJS file (run/cached.ts, scripts/bundle.mjs) and the build runs it
  * once on sample dumps to save its code (scripts/code-cache.mjs).
  *
  * V8 checks the cache against its version, its flags and the source, and

@@ -90,19 +90,23 @@ export interface NetworkArgs {
 
 export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', 'max-bytes': '1GiB' };
 
-/** For commands whose inputs may be URLs: the limits of a fetch, applied before the handler runs. */
-
+/** For commands whose inputs may be URLs: the limits of a fetch. The run applies them (applyNetworkArgs). */
 export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
-  return (
-    y
-      .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
-      .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' })
-      .option('max-bytes', { type: 'string', default: NETWORK_DEFAULTS['max-bytes'], describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>
-  ).middleware((args) => {
-    configureHttp({
-      connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),
-      timeoutMs: parseDuration('timeout', args.timeout),
-      maxBytes: parseByteSize('max-bytes', args['max-bytes']),
-    });
+  return y
+    .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
+    .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' })
+    .option('max-bytes', { type: 'string', default: NETWORK_DEFAULTS['max-bytes'], describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>;
+}
+
+/**
+ * Sets the limits of every fetch from the args. Called by each run rather
+ * than by a yargs middleware: the code-cached runs (cached-runs.ts) hold a
+ * copy of the URL input module of their own, which is the one to configure.
+ */
+export function applyNetworkArgs(args: NetworkArgs): void {
+  configureHttp({
+    connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),
+    timeoutMs: parseDuration('timeout', args.timeout),
+    maxBytes: parseByteSize('max-bytes', args['max-bytes']),
   });
 }

@@ -1,8 +1,8 @@
 /**
  * The first code a gdump process runs (bin/gdump.cjs). It answers
  * `--version`, runs the plain run (`gdump FILE`, `… | gdump`, with or
- * without --json) from the code cache, and hands every other command line to
- * the yargs runner (main.ts).
+ * without --json) from the code cache (cached-runs.ts), and hands every other
+ * command line to the yargs runner (main.ts).
  *
  * Why a separate, CommonJS start: a small dump's run is mostly start-up. As
  * CommonJS, a plain run never starts Node's ES module loader, and
@@ -10,17 +10,11 @@
  * This module stays small (it is compiled on every start): the grammar, yargs
  * and the TUI are all behind it.
  */
-import { fileURLToPath } from 'node:url';
-import { loadCachedBundle } from './code-cache.js';
+import { cachedRuns } from './cached-runs.js';
 import { reportFailure } from './exit.js';
 import { plainAnalyzeArgs } from './plain.js';
 import { VERSION } from './version.js';
 import { capYoungGeneration } from './young-generation.js';
-
-type AnalyzeModule = typeof import('./run/analyze.js');
-
-/** run/analyze.ts as one CommonJS file with its code cache, made by `npm run build` (scripts/bundle.mjs, scripts/code-cache.mjs). */
-const PLAIN_BUNDLE = fileURLToPath(new URL('../plain/analyze.cjs', import.meta.url));
 
 export async function start(argv: string[]): Promise<void> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -35,8 +29,7 @@ export async function start(argv: string[]): Promise<void> {
   const plain = plainAnalyzeArgs(argv);
   if (plain !== null) {
     try {
-      const cached = loadCachedBundle<AnalyzeModule>(PLAIN_BUNDLE);
-      if (process.env.GDUMP_DEBUG === '1') process.stderr.write(`gdump: debug: plain run, code cache ${cached?.cache ?? 'not built'}\n`);
+      const cached = cachedRuns();
       // Without the bundle (a tsc-only build), yargs makes the same args (plain.test.ts) and runs the ES module.
       if (cached !== null) {
         process.exitCode = await cached.exports.runAnalyze(plain);

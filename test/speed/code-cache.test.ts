@@ -1,8 +1,8 @@
 /**
- * The plain run starts from V8's code cache (src/cli/code-cache.ts). These
- * tests check that the cache the build saved is one this Node accepts, that
- * `gdump FILE` and `… | gdump` use it, and that a refused or missing cache
- * changes nothing but speed.
+ * The analyze and diff runs start from V8's code cache (src/cli/code-cache.ts,
+ * cached-runs.ts). These tests check that the cache the build saved is one
+ * this Node accepts, that the plain run and the yargs commands use it, and
+ * that a refused or missing cache changes nothing but speed.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli } from '../helpers/cli.js';
 import { fixture, REPO } from '../helpers/paths.js';
 
-const BUNDLE = path.join(REPO, 'dist', 'bundle', 'plain', 'analyze.cjs');
+const BUNDLE = path.join(REPO, 'dist', 'bundle', 'runs', 'runs.cjs');
 const LOADER = pathToFileURL(path.join(REPO, 'dist', 'src', 'cli', 'code-cache.js')).href;
 const DEFAULTS = pathToFileURL(path.join(REPO, 'dist', 'src', 'cli', 'commands', 'analyze-args.js')).href;
 
@@ -34,19 +34,20 @@ function runBundle(bundle: string, dump: string): { stdout: string; cache: strin
 describe('the plain run from the code cache', () => {
   const dump = fixture('leak', 'after.txt');
 
-  it('is accepted by this Node, for a file and for stdin', () => {
+  it('is accepted by this Node, and used by the plain run and the yargs commands', () => {
     assert.equal(runBundle(BUNDLE, dump).cache, 'accepted');
-    const fromFile = runCli([dump], { env: { GDUMP_DEBUG: '1' } });
-    assert.match(fromFile.stderr, /plain run, code cache accepted/);
-    const fromStdin = runCli(['--json'], { input: '', env: { GDUMP_DEBUG: '1' } });
-    assert.match(fromStdin.stderr, /plain run, code cache accepted/);
+    const before = fixture('leak', 'before.txt');
+    for (const [args, input] of [[[dump], undefined], [['--json'], ''], [[dump, '--top', '3'], undefined], [['diff', before, dump], undefined]] as const) {
+      const r = runCli([...args], { input, env: { GDUMP_DEBUG: '1' } });
+      assert.match(r.stderr, /^gdump: debug: code cache accepted$/m, `gdump ${args.join(' ')}`);
+    }
   });
 
   it('gives the same JSON when the cache is refused or missing', () => {
     // A copy at the same depth under a package.json, as version.ts expects.
     const dir = mkdtempSync(path.join(tmpdir(), 'gdump-cache-'));
     try {
-      const bundle = path.join(dir, 'dist', 'bundle', 'plain', 'analyze.cjs');
+      const bundle = path.join(dir, 'dist', 'bundle', 'runs', 'runs.cjs');
       mkdirSync(path.dirname(bundle), { recursive: true });
       copyFileSync(path.join(REPO, 'package.json'), path.join(dir, 'package.json'));
       copyFileSync(BUNDLE, bundle);

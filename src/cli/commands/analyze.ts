@@ -2,6 +2,7 @@
  * `gdump [INPUT…]`: read dumps and print their goroutines grouped, biggest first.
  */
 import type { Argv, CommandModule } from 'yargs';
+import { cachedRuns } from '../cached-runs.js';
 import { EXIT_CODES_HELP } from '../exit.js';
 import { withFilterOptions, withNetworkOptions, withOutputOptions } from '../options.js';
 import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './analyze-args.js';
@@ -28,7 +29,8 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .example('$0 -i dump.txt', 'Drill down interactively')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
   handler: async (args) => {
-    const { runAnalyze } = await import('../run/analyze.js');
+    const cached = args.interactive ? null : cachedRuns();
+    const { runAnalyze } = cached?.exports ?? (await import('../run/analyze.js'));
     process.exitCode = await runAnalyze(args);
   },
 };

@@ -17,11 +17,12 @@ import { shortenerFor } from '../../render/paths.js';
 import { formatRanges, renderSnapshot, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { EXIT, UserError } from '../exit.js';
-import { outputWidth, parseGroupBy, parseRegex, parseSimilarity } from '../options.js';
+import { applyNetworkArgs, outputWidth, parseGroupBy, parseRegex, parseSimilarity } from '../options.js';
 import { loadInputs } from './inputs.js';
 import { parseSample, profileJson, profileText, PROFILE_DEFAULT_GROUP_BY } from './profiles.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
+  applyNetworkArgs(args);
   const groupBy = parseGroupBy(args['group-by'] ?? 'site');
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };

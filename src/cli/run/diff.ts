@@ -14,7 +14,7 @@ import { diffClassifier, diffPaths } from '../../render/diff-paths.js';
 import { paletteFor } from '../../render/palette.js';
 import type { DiffArgs } from '../commands/diff.js';
 import { EXIT, UserError } from '../exit.js';
-import { outputWidth, parseRegex } from '../options.js';
+import { applyNetworkArgs, outputWidth, parseRegex } from '../options.js';
 import { loadInputs } from './inputs.js';
 import { parseSample } from './profiles.js';
 
@@ -55,6 +55,7 @@ async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOp
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
+  applyNetworkArgs(args);
   const by = args.by ?? 'site';
   if (!isDiffBy(by)) throw new UserError(`--by: expected site, stack, top or label:KEY, got "${by}"`, EXIT.usage);
   const ignore = parseRegex('ignore-site', args['ignore-site']);

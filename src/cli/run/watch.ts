@@ -21,7 +21,7 @@ import { shortenerFor } from '../../render/paths.js';
 import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
 import type { WatchArgs } from '../commands/watch.js';
 import { EXIT, UserError } from '../exit.js';
-import { outputWidth, parseDuration } from '../options.js';
+import { applyNetworkArgs, outputWidth, parseDuration } from '../options.js';
 
 
 /**
@@ -91,6 +91,7 @@ function checkArgs(args: WatchArgs): { every: number; count: number | null } {
 }
 
 export async function runWatch(args: WatchArgs): Promise<number> {
+  applyNetworkArgs(args);
   const { every, count } = checkArgs(args);
   const out = args.out ?? null;
   if (out !== null) await mkdir(out, { recursive: true });
