@@ -113,6 +113,10 @@ if (statSync(startFile).size > 64 << 10) throw new Error(`${startFile} is ${stat
  * ES module bundle) is left out and the build fails if any import() is left.
  */
 const runsBundle = `${root}dist/bundle/runs/runs.cjs`;
+// V8 checks a code cache against the source's length only, so the cache of an earlier bundle could be
+// taken for this one: it goes now, and only scripts/code-cache.mjs, run after this, writes the new one
+// (the name is code-cache.ts's cacheFileOf).
+rmSync(`${runsBundle}.codecache`, { force: true });
 const noTui = {
   name: 'no-tui',
   setup(b) {
