@@ -16,9 +16,9 @@ const HINTS: Record<Page['kind'], string> = {
   list: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
   group: 'Enter open goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
   goroutine: 'p parent · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
-  diff: 'Enter before/after stacks · g match on · o sort · s runtime frames · f paths · ? help · q quit',
+  diff: 'Enter before/after stacks · / filter · g match on · o sort · s runtime frames · f paths · ? help · q quit',
   diffSite: 'Enter open the latest goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
-  heap: 'Enter open · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
+  heap: 'Enter open · / filter · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
   heapSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
 };
 

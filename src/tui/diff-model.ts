@@ -11,6 +11,7 @@ import type { Snapshot } from '../model/snapshot.js';
 import { siteTitle } from '../render/diff.js';
 import { diffClassifier, diffPaths } from '../render/diff-paths.js';
 import type { PathShortener } from '../render/paths.js';
+import { passingFilter, searchTextOf } from './search.js';
 
 export type DiffSort = 'delta' | 'after' | 'name';
 export const DIFF_SORTS: readonly DiffSort[] = ['delta', 'after', 'name'];
@@ -25,6 +26,7 @@ export class DiffModel {
   readonly byModes: readonly DiffBy[];
   private readonly results = new Map<DiffBy, DiffResult>();
   private readonly titleCache = new Map<string, readonly string[]>();
+  private readonly searchCache = new Map<DiffBy, readonly string[]>();
   private orderCache: { key: string; order: readonly number[] } | null = null;
 
   constructor(
@@ -72,12 +74,22 @@ export class DiffModel {
     return t;
   }
 
-  /** Indexes into result(by).sites in the sort order (the result itself is biggest Δ first). */
-  order(by: DiffBy, sort: DiffSort): readonly number[] {
-    const key = `${by}\u0000${sort}`;
+  /** What the `/` filter searches in each site: the stacks that stand for it in every snapshot. */
+  searchText(by: DiffBy): readonly string[] {
+    let t = this.searchCache.get(by);
+    if (t === undefined) {
+      t = this.result(by).sites.map((s) => searchTextOf(s.points.flatMap((p) => (p === null ? [] : [p.representative]))));
+      this.searchCache.set(by, t);
+    }
+    return t;
+  }
+
+  /** Indexes into result(by).sites that pass the filter, in the sort order (the result itself is biggest Δ first). */
+  order(by: DiffBy, sort: DiffSort, filter: RegExp | null): readonly number[] {
+    const key = `${by}\u0000${sort}\u0000${filter === null ? '' : filter.source + '/' + filter.flags}`;
     if (this.orderCache?.key === key) return this.orderCache.order;
     const sites = this.result(by).sites;
-    const order = sites.map((_, i) => i);
+    const order = passingFilter(this.searchText(by), filter);
     if (sort === 'after') order.sort((a, b) => sites[b]!.after - sites[a]!.after || a - b);
     else if (sort === 'name') {
       const titles = this.titles(by, false);

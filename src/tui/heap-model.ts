@@ -11,6 +11,7 @@ import type { HeapTotals } from '../model/profile.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { shortener, siteTitle } from '../render/heap.js';
 import type { PathShortener } from '../render/paths.js';
+import { passingFilter, searchTextOf } from './search.js';
 
 /** Grouping keys that mean something for allocation records (no goroutine states). */
 const HEAP_BY: readonly GroupBy[] = ['top', 'stack', 'site'];
@@ -31,6 +32,7 @@ export class HeapModel {
   private readonly filter: MemberFilter;
   private readonly byKey = new Map<GroupBy, HeapSites>();
   private readonly titleCache = new Map<string, readonly string[]>();
+  private readonly searchCache = new Map<GroupBy, readonly string[]>();
   private orderCache: { key: string; order: readonly number[] } | null = null;
 
   constructor(
@@ -74,12 +76,22 @@ export class HeapModel {
     return t;
   }
 
-  /** Indexes into sites(by) biggest `sample` first (ties keep heapSites' order). */
-  order(by: GroupBy, sample: HeapSample): readonly number[] {
-    const key = `${by}\u0000${sample}`;
+  /** What the `/` filter searches in each site: the stacks of its records. */
+  searchText(by: GroupBy): readonly string[] {
+    let t = this.searchCache.get(by);
+    if (t === undefined) {
+      t = this.sites(by).sites.map((s) => searchTextOf(s.group.members.length > 0 ? s.group.members : [s.group.representative]));
+      this.searchCache.set(by, t);
+    }
+    return t;
+  }
+
+  /** Indexes into sites(by) that pass the `/` filter, biggest `sample` first (ties keep heapSites' order). */
+  order(by: GroupBy, sample: HeapSample, filter: RegExp | null): readonly number[] {
+    const key = `${by}\u0000${sample}\u0000${filter === null ? '' : filter.source + '/' + filter.flags}`;
     if (this.orderCache?.key === key) return this.orderCache.order;
     const sites = this.sites(by).sites;
-    const order = sites.map((_, i) => i).sort((a, b) => heapSiteValue(sites[b]!, sample) - heapSiteValue(sites[a]!, sample) || a - b);
+    const order = passingFilter(this.searchText(by), filter).sort((a, b) => heapSiteValue(sites[b]!, sample) - heapSiteValue(sites[a]!, sample) || a - b);
     this.orderCache = { key, order };
     return order;
   }

@@ -16,6 +16,7 @@ import { formatStates, formatWait, groupTitle } from '../render/text.js';
 import type { HeapSample } from '../analysis/heap.js';
 import type { DiffModel } from './diff-model.js';
 import { HeapModel } from './heap-model.js';
+import { passingFilter, searchTextOf } from './search.js';
 
 export type SortOrder = 'count' | 'name' | 'wait';
 export const SORT_ORDERS: readonly SortOrder[] = ['count', 'name', 'wait'];
@@ -122,7 +123,7 @@ export class TuiModel {
     const groups = grouper.result();
     const titleOptions = { groupBy: by, classifier: this.classifier, paths: this.shortPaths };
     const titles = groups.map((g) => groupTitle(g, titleOptions));
-    const searchText = groups.map(searchTextOf);
+    const searchText = groups.map(groupSearchText);
     let stateWidth = 0;
     let waitWidth = 0;
     for (const g of groups) {
@@ -141,14 +142,7 @@ export class TuiModel {
     const key = `${by}\u0000${sort}\u0000${filter === null ? '' : filter.source + '/' + filter.flags}`;
     if (this.orderCache?.key === key) return this.orderCache.order;
     const grouping = this.grouping(by);
-    const order: number[] = [];
-    for (let i = 0; i < grouping.groups.length; i++) {
-      if (filter === null) order.push(i);
-      else {
-        filter.lastIndex = 0;
-        if (filter.test(grouping.searchText[i]!)) order.push(i);
-      }
-    }
+    const order = passingFilter(grouping.searchText, filter);
     const groups = grouping.groups;
     if (sort === 'name') order.sort((a, b) => compareText(grouping.titles[a]!, grouping.titles[b]!) || a - b);
     else if (sort === 'wait') order.sort((a, b) => (groups[b]!.waitMax ?? -1) - (groups[a]!.waitMax ?? -1) || a - b);
@@ -161,33 +155,8 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Distinct function names and files of a group's members (interned strings make the set small). */
-function searchTextOf(g: Group): string {
-  const seen = new Set<string>();
-  const members = g.members.length > 0 ? g.members : [g.representative];
-  for (const m of members) {
-    for (const f of m.frames) {
-      seen.add(f.func.full);
-      seen.add(f.file);
-    }
-    if (m.createdBy !== null) {
-      seen.add(m.createdBy.func.full);
-      seen.add(m.createdBy.file);
-    }
-  }
-  return [...seen].join('\n');
+/** What the `/` filter searches in a group: its members, or its representative when the members were not kept. */
+function groupSearchText(g: Group): string {
+  return searchTextOf(g.members.length > 0 ? g.members : [g.representative]);
 }
 
-/**
- * The `/` filter as typed: a regex over function and file names, one per
- * line (so `^` and `$` anchor to a name), case-insensitive unless the
- * pattern has a capital letter (smart case, as in less and vim).
- */
-export function compileFilter(text: string): { regex: RegExp | null; error: string | null } {
-  if (text === '') return { regex: null, error: null };
-  try {
-    return { regex: new RegExp(text, /[A-Z]/.test(text) ? 'm' : 'im'), error: null };
-  } catch (e) {
-    return { regex: null, error: (e as Error).message };
-  }
-}

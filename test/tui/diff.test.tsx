@@ -52,7 +52,7 @@ describe('diff view (reducer)', () => {
     const model = diffModelOf(BEFORE, AFTER);
     let s = press(model, startState(model), 'o');
     assert.match(visibleDoc(model, s).title, /sorted by size after/);
-    const afters = model.diff!.order('site', 'after').map((i) => model.diff!.result('site').sites[i]!.after);
+    const afters = model.diff!.order('site', 'after', null).map((i) => model.diff!.result('site').sites[i]!.after);
     assert.deepEqual(afters, [...afters].sort((a, b) => b - a));
     s = press(model, s, 'o');
     assert.match(visibleDoc(model, s).title, /sorted by name/);
@@ -82,12 +82,32 @@ describe('diff view (reducer)', () => {
     const sites = model.diff!.result('site').sites;
     const index = sites.findIndex((x) => x.moved);
     assert.ok(index >= 0, 'the shifted build has a moved site');
-    const row = model.diff!.order('site', 'delta').indexOf(index);
+    const row = model.diff!.order('site', 'delta', null).indexOf(index);
     const s = press(model, startState(model), ...Array<string>(row).fill('j'), 'enter');
     const doc = visibleDoc(model, s);
     const changed = Array.from({ length: doc.length }, (_, i) => doc.line(i).segments).flat().filter((x) => x.style === 'bad' || x.style === 'good');
     assert.ok(changed.some((x) => x.style === 'bad') && changed.some((x) => x.style === 'good'), 'both sides have highlighted text');
     assert.ok(changed.every((x) => /^[\d:.]+$|\w/.test(x.text)));
+  });
+
+  it('/ filters the sites by the functions in their stacks; Esc on the list clears it', () => {
+    const model = diffModelOf(BEFORE, AFTER);
+    const truth = readTruth(fixture('leak', 'after.truth.json'));
+    const sites = model.diff!.result('site').sites.length;
+    // The program's go statements, and main's own goroutine.
+    assert.equal(sites, truth.sites.length + 1);
+    const s = press(model, startState(model), '/', 'watchzk', 'enter');
+    const body = screen(model, s);
+    assert.equal(body.length, 1, body.join('\n'));
+    const after = countOf(fixture('leak', 'after.truth.json'), 'main.watchZkName');
+    assert.match(body[0]!, new RegExp(`\\s${after}\\s.*main\\.watchZkName`));
+    assert.match(visibleDoc(model, s).title, new RegExp(`/watchzk/ 1 of ${sites}`));
+    // Every site's stack passes through main: all of them match, and the title still says so.
+    const all = press(model, startState(model), '/', '^main\\.', 'enter');
+    assert.equal(screen(model, all).length, sites);
+    const cleared = press(model, s, 'esc');
+    assert.equal(screen(model, cleared).length, sites);
+    assert.doesNotMatch(visibleDoc(model, cleared).title, /watchzk/);
   });
 
   it('a series shows the counts, a sparkline and the every-interval flag on the watcher only', () => {
@@ -111,7 +131,7 @@ describe('heap view (reducer)', () => {
     const model = heapModelOf(fixture('leak', 'heap-after.txt'));
     const s = startState(model);
     assert.equal(currentPage(s).page.kind, 'heap');
-    const site = model.heap!.sites('top').sites[model.heap!.order('top', 'inuse_space')[0]!]!;
+    const site = model.heap!.sites('top').sites[model.heap!.order('top', 'inuse_space', null)[0]!]!;
     assert.equal(site.inuseBytes, want.inuseBytes);
     assert.equal(site.inuseObjects, want.inuseObjects);
     const first = screen(model, s)[0]!;
@@ -119,6 +139,22 @@ describe('heap view (reducer)', () => {
     const detail = screen(model, press(model, s, 'enter'));
     assert.match(detail.join('\n'), new RegExp(`in use ${formatBytes(want.inuseBytes)} \\(${want.inuseObjects} objects\\)`));
     assert.match(detail.join('\n'), new RegExp(`STACK[^\\n]*\\n\\s+main\\.newWatchBuffer\\s+main\\.go:${want.line}\\n\\s+main\\.FetchZkName`));
+  });
+
+  it('/ filters the allocation sites by the functions in their stacks', () => {
+    const truth = readTruth(fixture('leak', 'after.truth.json')) as unknown as { heap: { sites: HeapTruthSite[] } };
+    const want = truth.heap.sites[0]!;
+    const model = heapModelOf(fixture('leak', 'heap-after.txt'));
+    const all = model.heap!.sites('top').sites.length;
+    const s = press(model, startState(model), '/', 'newWatchBuffer', 'enter');
+    const body = screen(model, s);
+    // The rows shown are exactly the sites with main.newWatchBuffer in a stack, biggest first.
+    const search = model.heap!.searchText('top');
+    const matching = search.filter((t) => t.split('\n').some((name) => name.includes('newWatchBuffer'))).length;
+    assert.ok(matching >= 1 && matching < all, `${matching} of ${all}`);
+    assert.equal(body.length, matching);
+    assert.match(body[0]!, new RegExp(`^\\s+${formatBytes(want.inuseBytes)}\\s+${want.inuseObjects}\\s.*main\\.newWatchBuffer`));
+    assert.match(visibleDoc(model, s).title, new RegExp(`/newWatchBuffer/ ${body.length} of ${all}`));
   });
 
   it('profiles heap.debug1: every recorded site with its four values; o sorts by each', () => {

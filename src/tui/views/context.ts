@@ -6,6 +6,7 @@ import type { HeapSample } from '../../analysis/heap.js';
 import type { GroupBy } from '../../analysis/keys.js';
 import type { DiffBy } from '../../diff/keys.js';
 import type { DiffSort } from '../diff-model.js';
+import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
 import type { SortOrder, TuiModel } from '../model.js';
 import type { StackOptions } from './stack.js';
@@ -35,4 +36,9 @@ export function stackOptions(model: TuiModel, s: ViewSettings): StackOptions {
 
 export function percent(n: number, total: number): string {
   return total > 0 ? `${((100 * n) / total).toFixed(1)}%` : '';
+}
+
+/** The title's note of an active `/` filter: ` · /regex/ 3 of 40`. */
+export function filterNote(filter: RegExp, shown: number, all: number): string {
+  return ` · /${escapeTerminal(filter.source)}/ ${shown.toLocaleString('en-US')} of ${all.toLocaleString('en-US')}`;
 }

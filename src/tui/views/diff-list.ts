@@ -10,7 +10,7 @@ import { formatStateDeltas, percent, signed, sparkline, unitOf, valueFormat } fr
 import { plural } from '../../render/text.js';
 import type { DiffModel } from '../diff-model.js';
 import { lazyDoc, text, type Doc, type Line, type Style } from '../document.js';
-import type { ViewSettings } from './context.js';
+import { filterNote, type ViewSettings } from './context.js';
 
 /** Room the site column keeps before the states column is dropped. */
 const MIN_TITLE = 36;
@@ -74,7 +74,7 @@ const SORT_NAMES = { delta: 'Δ', after: 'size after', name: 'name' } as const;
 
 export function diffListDoc(model: DiffModel, s: ViewSettings & { width: number }): Doc {
   const result = model.result(s.diffBy);
-  const order = model.order(s.diffBy, s.diffSort);
+  const order = model.order(s.diffBy, s.diffSort, s.filter);
   const titles = model.titles(s.diffBy, s.fullPaths);
   const value = valueFormat(result);
   const c = columnsOf(result, value, s.width);
@@ -88,6 +88,7 @@ export function diffListDoc(model: DiffModel, s: ViewSettings & { width: number 
   const after = totals[totals.length - 1] ?? 0;
   let title = `${seriesName(model.sources)} · ${totals.map(value).join(' → ')} ${unitOf(result)} (${signed(after - before, value)}) · ${plural(result.sites.length, 'site')} · by ${result.by} · sorted by ${SORT_NAMES[s.diffSort]}`;
   if (result.ignored > 0) title += ` · ${result.ignored} ignored`;
+  if (s.filter !== null) title += filterNote(s.filter, order.length, result.sites.length);
   return lazyDoc(title, fixed, [], order.length, (r) => {
     const index = order[r]!;
     return { ...row(result.sites[index]!, titles[index]!, c, value), target: { kind: 'diffSite', by: s.diffBy, index } };

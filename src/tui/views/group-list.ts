@@ -8,7 +8,7 @@ import { escapeTerminal } from '../../render/escape.js';
 import { formatStates, formatWait, groupTitle, plural } from '../../render/text.js';
 import { lazyDoc, shareBar, text, type Doc, type Line } from '../document.js';
 import type { TuiModel } from '../model.js';
-import { pathsOf, percent, type ViewSettings } from './context.js';
+import { filterNote, pathsOf, percent, type ViewSettings } from './context.js';
 
 const BAR = 10;
 /** Room the title column keeps before other columns are dropped. */
@@ -70,7 +70,7 @@ export function groupListDoc(model: TuiModel, s: ViewSettings & { width: number 
     return { target: { kind: 'group', by: s.groupBy, index }, segments };
   };
   let title = `${escapeTerminal(model.source)} · ${plural(total, 'goroutine')} in ${plural(grouping.groups.length, unit)} · by ${s.groupBy} · sorted by ${s.sort}`;
-  if (s.filter !== null) title += ` · /${escapeTerminal(s.filter.source)}/ ${order.length.toLocaleString('en-US')} of ${grouping.groups.length.toLocaleString('en-US')}`;
+  if (s.filter !== null) title += filterNote(s.filter, order.length, grouping.groups.length);
   if (s.hideRuntime) title += ' · runtime hidden';
   return lazyDoc(title, fixed, [], order.length, row, 0);
 }

@@ -10,7 +10,7 @@ import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import { lazyDoc, text, type Doc, type Line, type Style } from '../document.js';
 import type { HeapModel } from '../heap-model.js';
-import type { ViewSettings } from './context.js';
+import { filterNote, type ViewSettings } from './context.js';
 
 const COLUMNS: readonly { sample: HeapSample; title: string; width: number }[] = [
   { sample: 'inuse_space', title: 'INUSE', width: 10 },
@@ -25,13 +25,14 @@ function cell(sample: HeapSample, n: number): string {
 
 export function heapListDoc(model: HeapModel, source: string, s: ViewSettings): Doc {
   const { sites, totals } = model.sites(s.heapBy);
-  const order = model.order(s.heapBy, s.heapSample);
+  const order = model.order(s.heapBy, s.heapSample, s.filter);
   const titles = model.titles(s.heapBy, s.fullPaths);
   const style = (c: HeapSample): Style => (c === s.heapSample ? 'count' : 'plain');
   const heading = COLUMNS.map((c) => c.title.padStart(c.width)).join(' ');
   const fixed: Line[] = [{ segments: [text(' ' + heading + '  ' + `SITE (${s.heapBy === 'top' ? 'allocating function' : s.heapBy})`, 'heading')] }];
   const kind = model.snapshot.format === 'allocs' ? 'allocs profile' : 'heap profile';
   let title = `${escapeTerminal(source)} · ${kind} · ${plural(sites.length, 'site')} · in use ${formatBytes(totals.inuseBytes)} · allocated ${formatBytes(totals.allocBytes)} · by ${s.heapBy} · sorted by ${SAMPLE_NAMES[s.heapSample]}`;
+  if (s.filter !== null) title += filterNote(s.filter, order.length, sites.length);
   if (s.hideRuntime) title += ' · runtime hidden';
   return lazyDoc(title, fixed, [], order.length, (r) => {
     const index = order[r]!;
