@@ -20,6 +20,8 @@ const HINTS: Record<Page['kind'], string> = {
   diffSite: 'Enter open the latest goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
   heap: 'Enter open · / filter · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
   heapSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
+  contention: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
+  contentionSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
 };
 
 function statusOf(state: TuiState): { text: string; style: Style } {

@@ -21,7 +21,8 @@ export type Target =
   | { readonly kind: 'group'; readonly by: GroupBy; readonly index: number }
   | { readonly kind: 'goroutine'; readonly id: number }
   | { readonly kind: 'diffSite'; readonly by: DiffBy; readonly index: number }
-  | { readonly kind: 'heapSite'; readonly by: GroupBy; readonly index: number };
+  | { readonly kind: 'heapSite'; readonly by: GroupBy; readonly index: number }
+  | { readonly kind: 'contentionSite'; readonly by: GroupBy; readonly index: number };
 
 export interface Line {
   readonly segments: readonly Segment[];

@@ -24,7 +24,7 @@ export type KeyAction =
   | 'parent';
 
 /** Which views a binding works in (the page kinds of state.ts); `all` for everywhere. */
-export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite';
+export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite' | 'contention' | 'contentionSite';
 
 const WHERE_NAMES: Record<Exclude<Where, 'all'>, string> = {
   list: 'group list',
@@ -34,6 +34,8 @@ const WHERE_NAMES: Record<Exclude<Where, 'all'>, string> = {
   diffSite: 'diff site',
   heap: 'heap sites',
   heapSite: 'heap site',
+  contention: 'contention sites',
+  contentionSite: 'contention site',
 };
 
 /** One way to press a key: a character, a named key of Ink's `Key`, with or without Ctrl. */
@@ -64,11 +66,12 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'back', presses: [{ key: 'escape' }, { key: 'backspace' }, { key: 'delete' }, { input: 'h' }], label: 'Esc Backspace h', help: 'back to the previous view (on a first list: clear the filter)', where: ['all'] },
   { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group by: site → stack → top frame → state → label', where: ['list'] },
   { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'match sites on: site → stack → top frame (heap: top → stack → site)', where: ['diff'] },
-  { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group allocation sites by: top frame → stack → site', where: ['heap'] },
+  { action: 'regroup', presses: [{ input: 'g' }], label: 'g', help: 'group allocation (heap) or contention (block, mutex) sites by: top frame → stack → site', where: ['heap', 'contention'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: count → name → wait age', where: ['list'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: Δ → size after → name', where: ['diff'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: in-use bytes → in-use objects → allocated bytes → allocated objects', where: ['heap'] },
-  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter the list (groups, diff or heap sites) by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff', 'heap'] },
+  { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: delay → events', where: ['contention'] },
+  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter the list (groups, diff, heap or contention sites) by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff', 'heap', 'contention'] },
   { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
   { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },

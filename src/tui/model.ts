@@ -15,6 +15,7 @@ import { shortenerFor, type PathShortener } from '../render/paths.js';
 import { formatStates, formatWait, groupTitle } from '../render/text.js';
 import type { HeapSample } from '../analysis/heap.js';
 import type { DiffModel } from './diff-model.js';
+import { ContentionModel } from './contention-model.js';
 import { HeapModel } from './heap-model.js';
 import { passingFilter, searchTextOf } from './search.js';
 
@@ -69,6 +70,8 @@ export class TuiModel {
   private orderCache: { key: string; order: readonly number[] } | null = null;
   /** A heap or allocs snapshot's allocation sites: the heap view is the first page. */
   readonly heap: HeapModel | null;
+  /** A block or mutex snapshot's contention sites: the contention view is the first page. */
+  readonly contention: ContentionModel | null;
 
   constructor(
     readonly snapshot: Snapshot,
@@ -79,6 +82,7 @@ export class TuiModel {
     readonly diff: DiffModel | null = null,
   ) {
     this.heap = diff === null && snapshot.heap !== undefined ? new HeapModel(snapshot, { by: options.profileGroupBy, sample: options.sample, filter: options.filter }) : null;
+    this.contention = diff === null && snapshot.contention !== undefined ? new ContentionModel(snapshot, { by: options.profileGroupBy, filter: options.filter }) : null;
     this.classifier = classifierFor(snapshot);
     this.shortPaths = shortenerFor(snapshot, this.classifier, false);
     this.fullPaths = shortenerFor(snapshot, this.classifier, true);

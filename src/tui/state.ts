@@ -9,10 +9,13 @@ import type { Key } from 'ink';
 import { nextTarget, type Doc, type Target } from './document.js';
 import { actionFor, type KeyAction, type Where } from './keymap.js';
 import { HEAP_SAMPLES } from '../analysis/heap.js';
+import { CONTENTION_SORTS } from './contention-model.js';
 import { DIFF_SORTS } from './diff-model.js';
 import { SORT_ORDERS, type TuiModel } from './model.js';
 import { compileFilter } from './search.js';
 import type { ViewSettings } from './views/context.js';
+import { contentionListDoc } from './views/contention-list.js';
+import { contentionSiteDoc } from './views/contention-site.js';
 import { diffListDoc } from './views/diff-list.js';
 import { diffSiteDoc } from './views/diff-site.js';
 import { goroutineDoc } from './views/goroutine-detail.js';
@@ -22,8 +25,8 @@ import { heapListDoc } from './views/heap-list.js';
 import { heapSiteDoc } from './views/heap-site.js';
 import { helpDoc } from './views/help.js';
 
-/** A page is a first page (group list, diff, heap sites) or where a line's target leads. */
-export type Page = { readonly kind: 'list' } | { readonly kind: 'diff' } | { readonly kind: 'heap' } | Target;
+/** A page is a first page (group list, diff, heap or contention sites) or where a line's target leads. */
+export type Page = { readonly kind: 'list' } | { readonly kind: 'diff' } | { readonly kind: 'heap' } | { readonly kind: 'contention' } | Target;
 
 /** A page and its window: the cursor line and the first line on screen. */
 export interface PageState {
@@ -56,12 +59,14 @@ export type TuiAction = { readonly type: 'key'; readonly input: string; readonly
 /** Title bar and status bar. */
 const CHROME_LINES = 2;
 
-/** Settings of the diff and heap views: their models say where they start. */
-type ModelSettings = 'groupBy' | 'diffBy' | 'diffSort' | 'heapBy' | 'heapSample';
+/** Settings of the diff, heap and contention views: their models say where they start. */
+type ModelSettings = 'groupBy' | 'diffBy' | 'diffSort' | 'heapBy' | 'heapSample' | 'contentionBy' | 'contentionSort';
 
-/** The first page: the diff of a series, the allocation sites of a heap profile, else the group list. */
+/** The first page: the diff of a series, the sites of a heap or contention profile, else the group list. */
 function rootPage(model: TuiModel): Page {
-  return model.diff !== null ? { kind: 'diff' } : model.heap !== null ? { kind: 'heap' } : { kind: 'list' };
+  if (model.diff !== null) return { kind: 'diff' };
+  if (model.heap !== null) return { kind: 'heap' };
+  return model.contention !== null ? { kind: 'contention' } : { kind: 'list' };
 }
 
 export function initialState(model: TuiModel, settings: Omit<ViewSettings, ModelSettings> & Partial<Pick<ViewSettings, ModelSettings>>, width: number, height: number): TuiState {
@@ -72,6 +77,8 @@ export function initialState(model: TuiModel, settings: Omit<ViewSettings, Model
       diffSort: 'delta',
       heapBy: model.heap?.initialBy ?? 'top',
       heapSample: model.heap?.initialSample ?? 'inuse_space',
+      contentionBy: model.contention?.initialBy ?? 'top',
+      contentionSort: 'delay',
       ...settings,
     },
     filterText: '',
@@ -108,10 +115,14 @@ export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
       return heapListDoc(heapOf(model), model.source, state.settings);
     case 'heapSite':
       return heapSiteDoc(heapOf(model), model.source, state.settings, page.by, page.index);
+    case 'contention':
+      return contentionListDoc(contentionOf(model), model.source, state.settings);
+    case 'contentionSite':
+      return contentionSiteDoc(contentionOf(model), model.source, state.settings, page.by, page.index);
   }
 }
 
-/** Diff and heap pages exist only when the model has a diff or a heap (rootPage). */
+/** Diff, heap and contention pages exist only when the model has one (rootPage). */
 function diffOf(model: TuiModel) {
   if (model.diff === null) throw new Error('a diff page without a diff');
   return model.diff;
@@ -120,6 +131,11 @@ function diffOf(model: TuiModel) {
 function heapOf(model: TuiModel) {
   if (model.heap === null) throw new Error('a heap page without a heap profile');
   return model.heap;
+}
+
+function contentionOf(model: TuiModel) {
+  if (model.contention === null) throw new Error('a contention page without a block or mutex profile');
+  return model.contention;
 }
 
 /** The document on screen: the help overlay when open, else the current page. */
@@ -170,7 +186,7 @@ function replaceCurrent(state: TuiState, p: PageState): TuiState {
 function refit(model: TuiModel, state: TuiState, resetList = false): TuiState {
   const pages = state.pages.map((p) => {
     const doc = docFor(model, state, p.page);
-    const start = resetList && (p.page.kind === 'list' || p.page.kind === 'diff' || p.page.kind === 'heap') ? { ...p, cursor: 0, top: 0 } : p;
+    const start = resetList && (p.page.kind === 'list' || p.page.kind === 'diff' || p.page.kind === 'heap' || p.page.kind === 'contention') ? { ...p, cursor: 0, top: 0 } : p;
     return fitWindow(start, doc.length, bodyHeight(state, doc));
   });
   const help = state.help === null ? null : fitWindow(state.help, helpDoc().length, bodyHeight(state, helpDoc()));
@@ -260,6 +276,7 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
 function regrouped(model: TuiModel, page: Page, s: ViewSettings): ViewSettings {
   if (page.kind === 'diff') return { ...s, diffBy: diffOf(model).nextBy(s.diffBy) };
   if (page.kind === 'heap') return { ...s, heapBy: heapOf(model).nextBy(s.heapBy) };
+  if (page.kind === 'contention') return { ...s, contentionBy: contentionOf(model).nextBy(s.contentionBy) };
   return { ...s, groupBy: model.nextGroupBy(s.groupBy) };
 }
 
@@ -271,6 +288,7 @@ function cycleNext<T>(cycle: readonly T[], current: T): T {
 function resorted(page: Page, s: ViewSettings): ViewSettings {
   if (page.kind === 'diff') return { ...s, diffSort: cycleNext(DIFF_SORTS, s.diffSort) };
   if (page.kind === 'heap') return { ...s, heapSample: cycleNext(HEAP_SAMPLES, s.heapSample) };
+  if (page.kind === 'contention') return { ...s, contentionSort: cycleNext(CONTENTION_SORTS, s.contentionSort) };
   return { ...s, sort: cycleNext(SORT_ORDERS, s.sort) };
 }
 

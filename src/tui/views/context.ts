@@ -5,6 +5,7 @@
 import type { HeapSample } from '../../analysis/heap.js';
 import type { GroupBy } from '../../analysis/keys.js';
 import type { DiffBy } from '../../diff/keys.js';
+import type { ContentionSort } from '../contention-model.js';
 import type { DiffSort } from '../diff-model.js';
 import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
@@ -24,6 +25,9 @@ export interface ViewSettings {
   /** The heap view's grouping key and the value it sorts by (`g`, `o` there). */
   readonly heapBy: GroupBy;
   readonly heapSample: HeapSample;
+  /** The contention view's grouping key and order (`g`, `o` there). */
+  readonly contentionBy: GroupBy;
+  readonly contentionSort: ContentionSort;
 }
 
 export function pathsOf(model: TuiModel, s: ViewSettings): PathShortener {

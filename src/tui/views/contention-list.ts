@@ -1,0 +1,36 @@
+/**
+ * The contention view's first page (block and mutex profiles): sites by
+ * delay (or by events), with their share of the delay and their events.
+ * Only the rows on screen are formatted.
+ */
+import { escapeTerminal } from '../../render/escape.js';
+import { formatSeconds } from '../../render/heap.js';
+import { plural } from '../../render/text.js';
+import type { ContentionModel } from '../contention-model.js';
+import { lazyDoc, text, type Doc, type Line } from '../document.js';
+import { filterNote, percent, type ViewSettings } from './context.js';
+
+const SORT_NAMES = { delay: 'delay', events: 'events' } as const;
+
+export function contentionListDoc(model: ContentionModel, source: string, s: ViewSettings): Doc {
+  const { sites, delaySeconds, events } = model.sites(s.contentionBy);
+  const order = model.order(s.contentionBy, s.contentionSort, s.filter);
+  const titles = model.titles(s.contentionBy, s.fullPaths);
+  const delayWidth = Math.max(7, ...sites.map((x) => formatSeconds(x.delaySeconds).length));
+  const eventWidth = Math.max(6, ...sites.map((x) => x.contentions.toLocaleString('en-US').length));
+  const columns = (delay: string, share: string, count: string): string => ' ' + delay.padStart(delayWidth) + '  ' + share.padStart(6) + '  ' + count.padStart(eventWidth) + '  ';
+  const site = s.contentionBy === 'top' ? 'waiting function' : s.contentionBy;
+  const fixed: Line[] = [{ segments: [text(columns('DELAY', 'SHARE', 'EVENTS') + `SITE (${site})`, 'heading')] }];
+  const kind = model.snapshot.format === 'mutex' ? 'mutex profile' : 'block profile';
+  let title = `${escapeTerminal(source)} · ${kind} · ${plural(sites.length, 'site')} · delay ${formatSeconds(delaySeconds)} over ${plural(events, 'event')} · by ${s.contentionBy} · sorted by ${SORT_NAMES[s.contentionSort]}`;
+  if (s.filter !== null) title += filterNote(s.filter, order.length, sites.length);
+  if (s.hideRuntime) title += ' · runtime hidden';
+  return lazyDoc(title, fixed, [], order.length, (r) => {
+    const index = order[r]!;
+    const x = sites[index]!;
+    const share = delaySeconds !== null && x.delaySeconds !== null ? percent(x.delaySeconds, delaySeconds) : '';
+    const cells = columns(formatSeconds(x.delaySeconds), share, x.contentions.toLocaleString('en-US'));
+    const segments = [text(cells.slice(0, 1 + delayWidth), 'count'), text(cells.slice(1 + delayWidth)), text(titles[index]!, 'user')];
+    return { target: { kind: 'contentionSite', by: s.contentionBy, index }, segments };
+  }, 0);
+}
