@@ -1,8 +1,9 @@
 // Saves V8's code cache for the bundle of analyze and diff runs
-// (src/cli/code-cache.ts says why). The last step of `npm run build`: it runs the bundle on a few of the
-// committed dumps, so the code a run needs is compiled, then saves it. The
-// runs happen in a child process whose output is thrown away; the child has
-// the flags a `gdump` process has, which V8 requires of a cache it accepts.
+// (src/cli/code-cache.ts says why). The last step of `npm run build`: it
+// runs the bundle on a few of the committed dumps, so the code a run needs
+// is compiled, then saves it. The runs happen in a child process whose
+// output is thrown away; the child has the flags a `gdump` process has,
+// which V8 requires of a cache it accepts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -40,6 +40,11 @@ export async function start(argv: string[]): Promise<void> {
       return;
     }
   }
-  const { main } = await import('./main.js');
-  await main(argv);
+  try {
+    const { main } = await import('./main.js');
+    await main(argv);
+  } catch (e) {
+    // main reports its own failures; this catches a bundle that cannot be loaded.
+    reportFailure(e);
+  }
 }
