@@ -8,14 +8,13 @@ import { escapeTerminal } from '../../render/escape.js';
 import { formatSeconds } from '../../render/heap.js';
 import { plural } from '../../render/text.js';
 import type { ContentionModel } from '../contention-model.js';
-import { BLANK, arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
+import { arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import { percent, type ViewSettings } from './context.js';
-import { stackLines } from './stack.js';
+import { recordLines } from './stack.js';
 
 export function contentionSiteDoc(model: ContentionModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, delaySeconds, events } = model.sites(by);
   const site = sites[index]!;
-  const rep = site.group.representative;
   const lines: Line[] = [];
   lines.push({ segments: [text(model.titles(by, s.fullPaths)[index]!, 'user')] });
   const delayShare = delaySeconds !== null && site.delaySeconds !== null ? `  ${percent(site.delaySeconds, delaySeconds)} of the delay` : '';
@@ -29,11 +28,7 @@ export function contentionSiteDoc(model: ContentionModel, source: string, s: Vie
   });
   if (site.delaySeconds === null) lines.push(plainLine('the profile has no cycles/second line: delays cannot be converted to time', 'warn'));
   if (model.snapshot.format === 'mutex') lines.push(plainLine('mutex profile: the delay of the waiters, charged to the stack that unlocked', 'dim'));
-  if (rep.labels !== null) lines.push(plainLine(`labels: ${escapeTerminal(Object.entries(rep.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
-  lines.push(BLANK, plainLine(`STACK (record at input line ${rep.source.line})`, 'heading'));
-  if (rep.frames.length === 0) lines.push(plainLine('  (no frames)', 'dim'));
-  lines.push(...stackLines(rep.frames, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
-  if (site.group.count > 1) lines.push(BLANK, plainLine(`${site.group.count} records merged into this site (their stacks differ below it)`, 'dim'));
+  lines.push(...recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
   const title = `${escapeTerminal(source)} · contention site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return arrayDoc(title, lines);
 }

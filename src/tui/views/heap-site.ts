@@ -8,15 +8,14 @@ import type { GroupBy } from '../../analysis/keys.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
-import { BLANK, arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
+import { arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import type { HeapModel } from '../heap-model.js';
 import { percent, type ViewSettings } from './context.js';
-import { stackLines } from './stack.js';
+import { recordLines } from './stack.js';
 
 export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, totals } = model.sites(by);
   const site = sites[index]!;
-  const rep = site.group.representative;
   const lines: Line[] = [];
   lines.push({ segments: [text(model.titles(by, s.fullPaths)[index]!, 'user')] });
   lines.push({
@@ -29,11 +28,7 @@ export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, b
   });
   const heap = model.snapshot.heap;
   if (heap !== undefined && isEstimate(heap)) lines.push(plainLine(`estimates: sampled about every ${formatBytes(heap.sampleRate)} allocated, scaled as pprof does`, 'warn'));
-  if (rep.labels !== null) lines.push(plainLine(`labels: ${escapeTerminal(Object.entries(rep.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
-  lines.push(BLANK, plainLine(`STACK (record at input line ${rep.source.line})`, 'heading'));
-  if (rep.frames.length === 0) lines.push(plainLine('  (no frames)', 'dim'));
-  lines.push(...stackLines(rep.frames, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
-  if (site.group.count > 1) lines.push(BLANK, plainLine(`${site.group.count} records merged into this site (their stacks differ below it)`, 'dim'));
+  lines.push(...recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
   const title = `${escapeTerminal(source)} · allocation site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return arrayDoc(title, lines);
 }

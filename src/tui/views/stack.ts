@@ -1,13 +1,14 @@
 /**
- * Stack lines shared by the group and goroutine views: the user's frames
+ * Stack lines shared by the group, goroutine and profile site views: the user's frames
  * highlighted, the standard library plain, the runtime dimmed, and with `s`
  * the runtime and standard library folded into one "… N frames hidden" line.
  */
 import type { FrameClassifier } from '../../analysis/frames.js';
+import type { Group } from '../../analysis/group.js';
 import type { Frame } from '../../model/frame.js';
 import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
-import { plainLine, text, type Line, type Style } from '../document.js';
+import { BLANK, plainLine, text, type Line, type Style } from '../document.js';
 
 export interface StackOptions {
   classifier: FrameClassifier;
@@ -56,4 +57,16 @@ export function histogramLine(label: string, count: number, max: number, labelWi
   const width = 20;
   const cells = max > 0 ? Math.max(1, Math.round((count / max) * width)) : 0;
   return { segments: [text('  ' + label.padEnd(labelWidth) + '  '), text(count.toLocaleString('en-US').padStart(7), 'count'), text('  ' + '█'.repeat(cells), 'accent')] };
+}
+
+/** A profile site's labels and the stack of its first record; the others merged into the site differ below its frame. */
+export function recordLines(group: Group, o: StackOptions): Line[] {
+  const rep = group.representative;
+  const lines: Line[] = [];
+  if (rep.labels !== null) lines.push(plainLine(`labels: ${escapeTerminal(Object.entries(rep.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
+  lines.push(BLANK, plainLine(`STACK (record at input line ${rep.source.line})`, 'heading'));
+  if (rep.frames.length === 0) lines.push(plainLine('  (no frames)', 'dim'));
+  lines.push(...stackLines(rep.frames, o));
+  if (group.count > 1) lines.push(BLANK, plainLine(`${group.count} records merged into this site (their stacks differ below it)`, 'dim'));
+  return lines;
 }
