@@ -29,8 +29,8 @@ const USER_ERROR = Symbol.for('gdump.UserError');
 /**
  * An error whose message is for the user, with the exit code it stands for.
  * `instanceof` goes by a registered symbol rather than by class, because the
- * plain run (code-cache.ts) loads a second copy of this module and main.ts
- * must still recognise the errors that copy throws.
+ * code-cached runs (cached-runs.ts) hold a second copy of this module, and
+ * the start and the yargs runner must still recognise the errors it throws.
  */
 export class UserError extends Error {
   readonly [USER_ERROR] = true;

@@ -1,7 +1,7 @@
 /**
  * `gdump FILE`, `… | gdump` and either with --json, the most common runs,
- * without yargs: loading yargs and the string-width tables it pulls in
- * costs ~60 ms, a third of a small dump's run. Only a command line that can
+ * without yargs: loading yargs and the modules it pulls in costs ~45 ms, a
+ * third of a small dump's run. Only a command line that can
  * mean nothing else takes this path: no argument or `-` (standard input), or
  * one argument that can only be a dump file, with or without --json.
  * Everything else (other flags, commands, URLs, several inputs) goes through
