@@ -1,0 +1,72 @@
+/**
+ * Wait ages ("[chan receive, 2 minutes]") and their shift in a diff, on the
+ * aged program's two dumps (fixtures/gen/aged): goroutines that waited 1
+ * minute, then the same ones at 2 minutes beside a newer batch at 1 minute.
+ * The truth files say, per go statement, how many goroutines had waited how
+ * many minutes by the program's clock.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parseDump } from '../../grammar/parse.js';
+import { diffSnapshots } from '../../src/diff/diff.js';
+import { fixture } from '../helpers/paths.js';
+import { runCli } from '../helpers/cli.js';
+import { readTruth, type TruthSite } from '../helpers/truth.js';
+
+interface AgedSite extends TruthSite {
+  /** Minutes waited → goroutines. */
+  waitMinutes: Record<string, number>;
+}
+
+const BEFORE = fixture('aged', 'aged-before.txt');
+const AFTER = fixture('aged', 'aged-after.txt');
+const sitesOf = (file: string): AgedSite[] => readTruth(file.replace(/\.txt$/, '.truth.json')).sites as AgedSite[];
+const snapshotOf = (file: string) => parseDump(readFileSync(file, 'utf8')).snapshots[0]!;
+
+/** The range the truth's minutes span, as gdump writes a wait: `2 min` or `1-2 min`. */
+function range(site: AgedSite): string {
+  const minutes = Object.keys(site.waitMinutes).map(Number);
+  const [min, max] = [Math.min(...minutes), Math.max(...minutes)];
+  return min === max ? `${min} min` : `${min}-${max} min`;
+}
+
+describe('wait ages', () => {
+  it('each goroutine has the age the program counted, in both dumps', () => {
+    for (const file of [BEFORE, AFTER]) {
+      const snapshot = snapshotOf(file);
+      for (const site of sitesOf(file)) {
+        const ages: Record<string, number> = {};
+        for (const g of snapshot.goroutines) {
+          if (g.createdBy?.func.full !== site.createdBy || !g.frames.some((f) => f.func.full === site.entry)) continue;
+          const key = String(g.waitMinutes);
+          ages[key] = (ages[key] ?? 0) + 1;
+        }
+        assert.deepEqual(ages, site.waitMinutes, `${file}: ${site.scenario}`);
+      }
+    }
+  });
+
+  it('diff: each site’s ages before and after, and the WAIT column shows the shift', () => {
+    const result = diffSnapshots([snapshotOf(BEFORE), snapshotOf(AFTER)]);
+    const before = sitesOf(BEFORE);
+    const after = sitesOf(AFTER);
+    for (const a of after) {
+      const b = before.find((x) => x.scenario === a.scenario)!;
+      const site = result.sites.find((s) => s.entry?.func.full === a.entry)!;
+      assert.equal(site.delta, a.count - b.count, a.scenario);
+      const ages = (t: AgedSite) => Object.keys(t.waitMinutes).map(Number);
+      assert.deepEqual([site.points[0]!.waitMin, site.points[0]!.waitMax], [Math.min(...ages(b)), Math.max(...ages(b))], `${a.scenario} before`);
+      assert.deepEqual([site.points[1]!.waitMin, site.points[1]!.waitMax], [Math.min(...ages(a)), Math.max(...ages(a))], `${a.scenario} after`);
+    }
+    const r = runCli(['diff', BEFORE, AFTER]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\bWAIT\b/);
+    for (const a of after) {
+      const b = before.find((x) => x.scenario === a.scenario)!;
+      const row = r.stdout.split('\n').find((l) => l.includes(a.entry));
+      assert.ok(row, `${a.entry} in\n${r.stdout}`);
+      assert.ok(row.includes(`${range(b)} → ${range(a)}`), `${a.scenario}: ${row}`);
+    }
+  });
+});
