@@ -77,6 +77,17 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * A CommonJS bundle: version.ts finds package.json from import.meta.url,
+ * which a CommonJS file has not. The banner comes before esbuild's own
+ * "use strict", so it says it first: the sources are ES modules, strict.
+ */
+const asCommonJs = {
+  format: 'cjs',
+  define: { 'import.meta.url': '__gdumpModuleUrl' },
+  banner: { js: "'use strict';\nconst __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
 const result = await build({
   ...common,
   metafile: true,
@@ -98,11 +109,9 @@ const startFile = `${outdir}/start.cjs`;
 await build({
   ...common,
   plugins: [...common.plugins, { name: 'main-beside', setup: (b) => b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './main.js', external: true })) }],
+  ...asCommonJs,
   entryPoints: [`${root}src/cli/start.ts`],
   outfile: startFile,
-  format: 'cjs',
-  define: { 'import.meta.url': '__gdumpModuleUrl' },
-  banner: { js: "const __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 if (statSync(startFile).size > 64 << 10) throw new Error(`${startFile} is ${statSync(startFile).size} bytes: something large was bundled into the start`);
 
@@ -130,14 +139,11 @@ const noTui = {
 await build({
   ...common,
   plugins: [...common.plugins, noTui],
+  ...asCommonJs,
   entryPoints: [`${root}src/cli/run/cached.ts`],
   outfile: runsBundle,
-  format: 'cjs',
   // import() of a node built-in (http.ts) becomes require().
-  supported: { 'dynamic-import': false },
-  // version.ts finds package.json from import.meta.url, which a CommonJS file has not.
-  define: { 'import.meta.url': '__gdumpModuleUrl' },
-  banner: { js: "const __gdumpModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  supported: { ...common.supported, 'dynamic-import': false },
 });
 if (/\bimport\(/.test(readFileSync(runsBundle, 'utf8'))) throw new Error(`${runsBundle}: an import() was left in; code-cache.ts cannot run it`);
 
