@@ -246,6 +246,8 @@ export interface DiffSiteJson {
   status: DiffSite['status'];
   moved: boolean;
   growthPerHour: number | null;
+  /** Per snapshot, the shortest and longest wait of the site's goroutines in minutes; null where none printed an age (under a minute) or the site is absent. */
+  waitMinutes: ({ min: number; max: number } | null)[];
   /** Heap sites only. */
   bytes?: number[];
   objects?: number[];
@@ -266,6 +268,7 @@ export function diffSiteJson(s: DiffSite): DiffSiteJson {
     status: s.status,
     moved: s.moved,
     growthPerHour: s.growthPerHour,
+    waitMinutes: s.points.map((p) => (p === null || p.waitMin === null || p.waitMax === null ? null : { min: p.waitMin, max: p.waitMax })),
     ...(s.bytes === null ? {} : { bytes: [...s.bytes] }),
     ...(s.objects === null ? {} : { objects: [...s.objects] }),
   };

@@ -47,7 +47,7 @@ describe('wait ages', () => {
     }
   });
 
-  it('diff: each site’s ages before and after, and the WAIT column shows the shift', () => {
+  it('diff: each site’s ages before and after, in the library, --json and the WAIT column', () => {
     const result = diffSnapshots([snapshotOf(BEFORE), snapshotOf(AFTER)]);
     const before = sitesOf(BEFORE);
     const after = sitesOf(AFTER);
@@ -59,6 +59,15 @@ describe('wait ages', () => {
       assert.deepEqual([site.points[0]!.waitMin, site.points[0]!.waitMax], [Math.min(...ages(b)), Math.max(...ages(b))], `${a.scenario} before`);
       assert.deepEqual([site.points[1]!.waitMin, site.points[1]!.waitMax], [Math.min(...ages(a)), Math.max(...ages(a))], `${a.scenario} after`);
     }
+    const json = JSON.parse(runCli(['diff', BEFORE, AFTER, '--json']).stdout) as { sites: { entry: { function: string } | null; waitMinutes: ({ min: number; max: number } | null)[] }[] };
+    for (const a of after) {
+      const b = before.find((x) => x.scenario === a.scenario)!;
+      const ages = (t: AgedSite) => Object.keys(t.waitMinutes).map(Number);
+      const site = json.sites.find((s) => s.entry?.function === a.entry)!;
+      assert.deepEqual(site.waitMinutes, [b, a].map((t) => ({ min: Math.min(...ages(t)), max: Math.max(...ages(t)) })), `${a.scenario} --json`);
+    }
+    const main = json.sites.find((s) => s.entry?.function === 'main.main')!;
+    assert.deepEqual(main.waitMinutes, [null, null], 'main is running: no wait age');
     const r = runCli(['diff', BEFORE, AFTER]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /\bWAIT\b/);
