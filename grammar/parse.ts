@@ -110,20 +110,35 @@ export class DumpReader {
     this.endsWithNewline = text.charCodeAt(to - 1) === 10;
   }
 
-  end(): ParseResult {
+  /** Parses what is left. `inputBytes`: the input's size in bytes, when the caller knows it (a full buffer's size says the dump was cut). */
+  end(inputBytes: number | null = null): ParseResult {
     if (this.buffer.length > 0) this.parseChunk(this.buffer, 0, this.buffer.length);
     this.buffer = '';
     const lastLine = this.nextLine - 1;
-    if (!this.endsWithNewline && this.builder.lastWasNoise && lastLine > 0) {
+    if (lastLine > 0 && inputBytes !== null && isFullBuffer(inputBytes)) {
+      this.builder.warning(lastLine, `the input is exactly ${inputBytes} bytes, the size of a full buffer (pprof's debug=2 output stops at 64 MiB; runtime.Stack fills the buffer it is given): the dump is cut off here`);
+    } else if (!this.endsWithNewline && this.builder.lastWasNoise && lastLine > 0) {
       this.builder.warning(lastLine, 'the input ends in the middle of this line: the dump looks cut off (a full runtime.Stack buffer, a 64 MiB debug=2 limit, or a truncated copy)');
     }
     return this.builder.finish(lastLine);
   }
 }
 
+/**
+ * A power of two from 64 KiB up: the sizes dumps come cut at (pprof's
+ * debug=2 handler doubles its buffer up to 64 MiB and stops there mid-line;
+ * programs call runtime.Stack with buffers like 1 << 20). A cut that falls
+ * on a line that still reads (a shorter pc offset, a whole line) leaves no
+ * other trace; a whole dump of exactly such a size is one in tens of
+ * thousands.
+ */
+function isFullBuffer(bytes: number): boolean {
+  return bytes >= 64 << 10 && Number.isInteger(Math.log2(bytes));
+}
+
 /** Parses a whole text through the same chunked path as a stream. */
 export function parseDump(text: string, options: ParseOptions = {}): ParseResult {
   const reader = new DumpReader(options);
   reader.push(text);
-  return reader.end();
+  return reader.end(Buffer.byteLength(text, 'utf8'));
 }

@@ -93,6 +93,6 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
     return { source, result: await binaryDecoder(Buffer.concat(binary), source) };
   }
   pipeline.push(decoder.end());
-  const { result, stripped } = pipeline.end();
+  const { result, stripped } = pipeline.end(bytes);
   return { source, result, stripped };
 }

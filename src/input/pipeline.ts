@@ -38,9 +38,10 @@ export class InputPipeline {
     this.unwrapper.push(text);
   }
 
-  end(): PipelineResult {
+  /** Ends the input; `inputBytes` is its size in bytes when known (DumpReader.end). */
+  end(inputBytes: number | null = null): PipelineResult {
     const report = this.unwrapper.end();
-    const result = this.reader.end();
+    const result = this.reader.end(inputBytes);
     settleLines(result, report);
     return { result, stripped: report.stripped };
   }
@@ -50,5 +51,5 @@ export class InputPipeline {
 export function readText(text: string, options: PipelineOptions = {}): PipelineResult {
   const p = new InputPipeline(options);
   p.push(text);
-  return p.end();
+  return p.end(Buffer.byteLength(text, 'utf8'));
 }
