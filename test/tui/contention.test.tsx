@@ -9,11 +9,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
-import type { Doc } from '../../src/tui/document.js';
-import type { TuiModel } from '../../src/tui/model.js';
-import { currentPage, visibleDoc, type TuiState } from '../../src/tui/state.js';
+import { currentPage, visibleDoc } from '../../src/tui/state.js';
 import { fixture } from '../helpers/paths.js';
-import { frameWhere, heapModelOf, press, startState, type } from './support.js';
+import { frameWhere, heapModelOf, lines, press, screen, startState, type } from './support.js';
 
 interface ContentionTruth {
   function: string;
@@ -24,14 +22,6 @@ interface ContentionTruth {
 const truth = JSON.parse(readFileSync(fixture('profiles', 'profiles.truth.json'), 'utf8')) as { contention: { block: ContentionTruth[]; mutex: ContentionTruth[] } };
 const BLOCK = fixture('profiles', 'block.debug1.txt');
 const MUTEX = fixture('profiles', 'mutex.debug1.txt');
-
-function lines(doc: Doc): string[] {
-  return Array.from({ length: doc.length }, (_, i) => doc.line(i).segments.map((s) => s.text).join(''));
-}
-
-function screen(model: TuiModel, state: TuiState): string[] {
-  return lines(visibleDoc(model, state));
-}
 
 /** Events on the rows whose site is `fn` (a function's events may split over several records and lines). */
 function eventsOf(rows: readonly string[], fn: string): number {

@@ -10,27 +10,17 @@ import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
 import { formatBytes } from '../../src/units.js';
 import { App } from '../../src/tui/App.js';
-import type { Doc } from '../../src/tui/document.js';
-import type { TuiModel } from '../../src/tui/model.js';
-import { currentPage, visibleDoc, type TuiState } from '../../src/tui/state.js';
+import { currentPage, visibleDoc } from '../../src/tui/state.js';
 import { fixture } from '../helpers/paths.js';
 import { readTruth, type HeapTruthSite } from '../helpers/truth.js';
-import { diffModelOf, frameWhere, heapModelOf, press, startState, type } from './support.js';
+import { diffModelOf, frameWhere, heapModelOf, lines, press, screen, startState, type } from './support.js';
 
 const BEFORE = fixture('leak', 'before.txt');
 const AFTER = fixture('leak', 'after.txt');
 const SERIES = [1, 2, 3].map((n) => fixture('leak', `series-${n}.txt`));
 
-function lines(doc: Doc): string[] {
-  return Array.from({ length: doc.length }, (_, i) => doc.line(i).segments.map((s) => s.text).join(''));
-}
-
 function countOf(file: string, entry: string): number {
   return readTruth(file).sites.filter((s) => s.entry === entry).reduce((n, s) => n + s.count, 0);
-}
-
-function screen(model: TuiModel, state: TuiState): string[] {
-  return lines(visibleDoc(model, state));
 }
 
 describe('diff view (reducer)', () => {

@@ -10,7 +10,8 @@ import type { Snapshot } from '../../src/model/snapshot.js';
 import { tuiModel } from '../../src/tui/start.js';
 import type { GroupBy } from '../../src/analysis/keys.js';
 import { TuiModel } from '../../src/tui/model.js';
-import { initialState, reduce, type TuiState } from '../../src/tui/state.js';
+import type { Doc } from '../../src/tui/document.js';
+import { initialState, reduce, visibleDoc, type TuiState } from '../../src/tui/state.js';
 
 export function modelOfText(text: string, source: string, groupBy: GroupBy = 'site'): TuiModel {
   const result = parseDump(text);
@@ -119,4 +120,14 @@ export async function type(app: Rendered, ...keys: string[]): Promise<void> {
     app.stdin.write(bytesOf(k));
     await new Promise((r) => setTimeout(r, k === 'esc' ? 80 : 15));
   }
+}
+
+/** A document's lines as plain text. */
+export function lines(doc: Doc): string[] {
+  return Array.from({ length: doc.length }, (_, i) => doc.line(i).segments.map((s) => s.text).join(''));
+}
+
+/** What is on screen (help or the current page), as plain text lines. */
+export function screen(model: TuiModel, state: TuiState): string[] {
+  return lines(visibleDoc(model, state));
 }

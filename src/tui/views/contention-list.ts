@@ -16,8 +16,13 @@ export function contentionListDoc(model: ContentionModel, source: string, s: Vie
   const { sites, delaySeconds, events } = model.sites(s.contentionBy);
   const order = model.order(s.contentionBy, s.contentionSort, s.filter);
   const titles = model.titles(s.contentionBy, s.fullPaths);
-  const delayWidth = Math.max(7, ...sites.map((x) => formatSeconds(x.delaySeconds).length));
-  const eventWidth = Math.max(6, ...sites.map((x) => x.contentions.toLocaleString('en-US').length));
+  // A loop, not Math.max(...sites): a profile grouped by stack can have more sites than a call takes arguments.
+  let delayWidth = 7;
+  let eventWidth = 6;
+  for (const x of sites) {
+    delayWidth = Math.max(delayWidth, formatSeconds(x.delaySeconds).length);
+    eventWidth = Math.max(eventWidth, x.contentions.toLocaleString('en-US').length);
+  }
   const columns = (delay: string, share: string, count: string): string => ' ' + delay.padStart(delayWidth) + '  ' + share.padStart(6) + '  ' + count.padStart(eventWidth) + '  ';
   const site = s.contentionBy === 'top' ? 'waiting function' : s.contentionBy;
   const fixed: Line[] = [{ segments: [text(columns('DELAY', 'SHARE', 'EVENTS') + `SITE (${site})`, 'heading')] }];
