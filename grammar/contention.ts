@@ -13,10 +13,10 @@
  * leaf frames (runtime.chanrecv1, runtime.selectgo).
  */
 import { newContentionProfile } from '../src/model/profile.js';
-import type { SnapshotFormat } from '../src/model/snapshot.js';
-import type { ProfileSection } from './snapshots.js';
+import { newContentionSnapshot, type ContentionFormat } from '../src/model/snapshot.js';
+import type { ProfileSection } from './profile-section.js';
 
-const FORMATS: Record<string, SnapshotFormat> = { contention: 'block', mutex: 'mutex' };
+const FORMATS: Record<string, ContentionFormat> = { contention: 'block', mutex: 'mutex' };
 
 function readSetting(text: string, prefix: string): number | null {
   if (!text.startsWith(prefix)) return null;
@@ -25,14 +25,13 @@ function readSetting(text: string, prefix: string): number | null {
 }
 
 export const contentionSection: ProfileSection = {
-  start: (header) => FORMATS[header.name] ?? null,
+  start(header, _text, line) {
+    const format = FORMATS[header.name];
+    return format === undefined ? null : newContentionSnapshot(format, newContentionProfile('cycles', 'header'), line);
+  },
 
   setting(s, text, line) {
-    if (s.format !== 'block' && s.format !== 'mutex') return false;
-    if (s.contention === undefined) {
-      s.contention = newContentionProfile('cycles', 'header');
-      return true;
-    }
+    if (s.kind !== 'contention') return false;
     const c = s.contention;
     const cps = readSetting(text, 'cycles/second=');
     const period = cps === null ? readSetting(text, 'sampling period=') : null;
@@ -48,19 +47,21 @@ export const contentionSection: ProfileSection = {
   },
 
   record(s, r) {
+    if (s.kind !== 'contention') return 'not a contention profile';
     const c = s.contention;
-    if (c === undefined) return 'not a contention profile';
     if (r.values.length !== 2) {
       s.warnings.push({ line: r.line, message: `cannot read the contention record at this line: expected "cycles count @ pcs", found ${r.values.length} numbers; the record is passed over` });
       return null;
     }
-    c.records.push({ delay: r.values[0]!, count: r.values[1]!, labels: r.labels, frames: r.frames, pcs: r.pcs, line: r.line });
+    c.records.push({ delay: r.values[0]!, count: r.values[1]!, labels: r.labels, frames: r.frames, pcs: r.pcs, line: r.inputLine });
+    s.total++;
     return null;
   },
 
   end(s) {
+    if (s.kind !== 'contention') return;
     const c = s.contention;
-    if (c !== undefined && c.unit === 'cycles' && c.cyclesPerSecond === null) {
+    if (c.unit === 'cycles' && c.cyclesPerSecond === null) {
       s.warnings.push({ line: s.firstLine, message: 'the profile has no "cycles/second=N" line: delays cannot be turned into seconds and are shown as unknown' });
     }
   },

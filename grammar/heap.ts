@@ -1,7 +1,7 @@
 /**
  * The heap and allocs profiles (debug=1), written by runtime/pprof
- * writeHeapInternal. Both endpoints print the same text; which one it was is
- * decided later from the input's name (src/analysis/heap.ts withInputKind).
+ * writeHeapInternal. Both endpoints print the same text; the input's name
+ * tells them apart (`…/debug/pprof/allocs`, `allocs.txt`), else it is heap.
  *
  *   heap profile: 1113: 395136 [1178: 10884792] @ heap/2      header: inuse objects: bytes [alloc objects: bytes] @ heap/(2×MemProfileRate)
  *   64: 262144 [64: 262144] @ 0x487a2c 0x48c469 0x6f8f27      a record, same layout as the header, then `#` frame lines
@@ -20,10 +20,10 @@
  * the frames so distinct stacks stay distinct.
  */
 import { splitFunctionName, type Frame } from '../src/model/frame.js';
-import { newHeapProfile, type HeapProfile } from '../src/model/profile.js';
-import type { Snapshot } from '../src/model/snapshot.js';
+import { endpointOfName, newHeapProfile, type HeapKindSource, type HeapProfile } from '../src/model/profile.js';
+import { newHeapSnapshot, type HeapSnapshot, type Snapshot } from '../src/model/snapshot.js';
 import type { RawRecord } from './parser.js';
-import type { ProfileSection } from './snapshots.js';
+import type { ProfileSection } from './profile-section.js';
 
 const HEADER = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *([a-z_0-9]*)\/?(\d*)/;
 
@@ -39,26 +39,41 @@ function warn(s: Snapshot, line: number, message: string): void {
   s.warnings.push({ line, message });
 }
 
-function readHeader(s: Snapshot, text: string, line: number): void {
+/** The heap profile a header starts; the profile's values are taken as unsampled when the header cannot say. */
+function readHeader(text: string, line: number, kindSource: HeapKindSource, warnings: { line: number; message: string }[]): HeapProfile {
   const m = HEADER.exec(text);
   if (m === null) {
-    s.heap = newHeapProfile(1, false, 'default');
-    warn(s, line, `cannot read the heap profile header "${text}"; expected "heap profile: a: b [c: d] @ heap/RATE" (values are taken as unsampled)`);
-    return;
+    warnings.push({ line, message: `cannot read the heap profile header "${text}"; expected "heap profile: a: b [c: d] @ heap/RATE" (values are taken as unsampled)` });
+    return newHeapProfile(1, false, kindSource);
   }
   // As pprof's legacy_profile.go parseHeapHeader: `heap/N` prints 2×MemProfileRate,
   // `heap_v2/N` and `heapz_v2/N` the rate itself, `heapprofile` is unsampled.
   const printed = m[6] === '' ? 0 : Number(m[6]);
   const rate = m[5] === 'heapprofile' ? 1 : m[5] === 'heap' ? printed / 2 : printed;
-  s.heap = newHeapProfile(rate > 0 ? rate : 1, false, 'default');
-  s.heap.header = { inuseObjects: Number(m[1]), inuseBytes: Number(m[2]), allocObjects: Number(m[3]), allocBytes: Number(m[4]) };
-  if (rate <= 0) warn(s, line, `the heap profile header "${text}" has no sampling rate; values are taken as unsampled`);
+  const h = newHeapProfile(rate > 0 ? rate : 1, false, kindSource);
+  h.header = { inuseObjects: Number(m[1]), inuseBytes: Number(m[2]), allocObjects: Number(m[3]), allocBytes: Number(m[4]) };
+  if (rate <= 0) warnings.push({ line, message: `the heap profile header "${text}" has no sampling rate; values are taken as unsampled` });
+  return h;
+}
+
+/**
+ * Heap or allocs: the text is the same, so the input's name decides
+ * (`…/debug/pprof/allocs?debug=1`, `allocs.txt`); without one it is heap,
+ * and the profile's kindSource says which rule applied.
+ */
+function heapSnapshot(text: string, line: number, inputName: string | null): HeapSnapshot {
+  const endpoint = inputName === null ? null : endpointOfName(inputName);
+  const byName = endpoint === 'allocs' || endpoint === 'heap';
+  const warnings: { line: number; message: string }[] = [];
+  const s = newHeapSnapshot(endpoint === 'allocs' ? 'allocs' : 'heap', readHeader(text, line, byName ? 'input-name' : 'default', warnings), line);
+  s.warnings.push(...warnings);
+  return s;
 }
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 /** `# Name = value` → memStats / memStatsLists; false when the line is not of that form. */
-function readMemStat(h: HeapProfile, s: Snapshot, text: string, line: number): void {
+function readMemStat(h: HeapProfile, s: HeapSnapshot, text: string, line: number): void {
   const eq = text.indexOf(' = ');
   const name = eq > 2 ? text.slice(2, eq).trim() : '';
   if (name === '' || /\s/.test(name)) {
@@ -85,15 +100,10 @@ function readMemStat(h: HeapProfile, s: Snapshot, text: string, line: number): v
 }
 
 export const heapSection: ProfileSection = {
-  start: (header) => (header.name === 'heap' ? 'heap' : null),
+  start: (header, text, line, inputName) => (header.name === 'heap' ? heapSnapshot(text, line, inputName) : null),
 
   setting(s, text, line) {
-    if (s.format !== 'heap' && s.format !== 'allocs') return false;
-    if (s.heap === undefined) {
-      readHeader(s, text, line);
-      return true;
-    }
-    if (!text.startsWith('#')) return false;
+    if (s.kind !== 'heap' || !text.startsWith('#')) return false;
     if (text === '# runtime.MemStats') {
       s.heap.memStatsLine = line;
       lastMemStat.set(s.heap, { name: 'runtime.MemStats', line });
@@ -102,8 +112,8 @@ export const heapSection: ProfileSection = {
   },
 
   record(s, r: RawRecord) {
+    if (s.kind !== 'heap') return 'not a heap profile';
     const h = s.heap;
-    if (h === undefined) return 'not a heap profile';
     const v = r.values;
     if (v.length !== 4) {
       warn(s, r.line, `cannot read the heap record at this line: expected "inuse_objects: inuse_bytes [alloc_objects: alloc_bytes] @ pcs", found ${v.length} numbers; the record is passed over`);
@@ -117,14 +127,15 @@ export const heapSection: ProfileSection = {
       labels: r.labels,
       frames: r.frames.length > 0 || r.pcs.length === 0 ? r.frames : r.pcs.map(pcFrame),
       pcs: r.pcs,
-      line: r.line,
+      line: r.inputLine,
     });
+    s.total++;
     return null;
   },
 
   end(s) {
+    if (s.kind !== 'heap' || s.heap.scaled) return;
     const h = s.heap;
-    if (h === undefined || h.scaled) return;
     if (h.memStatsLine !== null && h.memStats.DebugGC === undefined) {
       const last = lastMemStat.get(h);
       warn(s, last?.line ?? h.memStatsLine, `the # runtime.MemStats block ends after "${last?.name ?? 'runtime.MemStats'}": the file looks cut off (every Go version prints DebugGC); the MemStats after it are missing`);

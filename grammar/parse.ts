@@ -5,11 +5,11 @@
  * chunk of tokens at a time however big the input.
  */
 import type { Goroutine } from '../src/model/goroutine.js';
-import type { Snapshot } from '../src/model/snapshot.js';
+import type { Snapshot, TracebackSnapshot } from '../src/model/snapshot.js';
 import { Interner } from './intern.js';
 import { FramePairs } from './pairs.js';
 import { parseTokens } from './parser.js';
-import { SnapshotBuilder, type ParseResult, type ProfileSection } from './snapshots.js';
+import { SnapshotBuilder, type ParseResult } from './snapshots.js';
 import { tokenizeLines } from './tokens.js';
 
 export type { ParseResult } from './snapshots.js';
@@ -17,13 +17,18 @@ export type { ParseResult } from './snapshots.js';
 export interface ParseOptions {
   /** Target chunk size in characters (default 1 MiB). */
   chunkSize?: number;
-  /** Readers for the profile kinds beyond goroutine counts (heap, contention). */
-  sections?: readonly ProfileSection[];
+  /**
+   * The input's file name or URL, when it has one: heap and allocs profiles
+   * print the same text, and the name (`allocs.txt`, `…/debug/pprof/allocs`) tells them apart.
+   */
+  name?: string;
   /**
    * Called for each goroutine as it is parsed; return false to not keep it in
    * the snapshot (a streaming consumer that folds goroutines into groups).
    */
-  onGoroutine?: (g: Goroutine, snapshot: Snapshot) => boolean;
+  onGoroutine?: (g: Goroutine, snapshot: TracebackSnapshot) => boolean;
+  /** The input line of a line as the grammar counts it, when a wrapper changed the lines (src/input/pipeline.ts). */
+  origin?: (line: number) => number;
 }
 
 const DEFAULT_CHUNK = 64 << 10;
@@ -46,7 +51,7 @@ export class DumpReader {
 
   constructor(options: ParseOptions = {}) {
     this.chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-    this.builder = new SnapshotBuilder(options.sections ?? [], options.onGoroutine ?? null);
+    this.builder = new SnapshotBuilder(options.name ?? null, options.onGoroutine ?? null, options.origin ?? null);
   }
 
   /** Lines parsed so far. */

@@ -58,7 +58,10 @@ export interface RawRecord {
   pcs: string[];
   labels: Labels | null;
   frames: Frame[];
+  /** The `@` line as the grammar counts lines: what warnings about the record name (settled later with every warning). */
   line: number;
+  /** The `@` line in the input, stored in the record (the snapshot builder maps it when a wrapper changed the lines). */
+  inputLine: number;
 }
 
 /** What the grammar reports, in input order. */
@@ -285,6 +288,7 @@ class DumpParser extends EmbeddedActionsParser {
         labels: labels === undefined ? null : readProfileLabels(this.lineText(labels)),
         frames,
         line: lineOf(t),
+        inputLine: lineOf(t),
       });
     });
   });

@@ -8,31 +8,14 @@
  * Every line ends up parsed, in `skipped` (ranges), or in `warnings`.
  */
 import type { Goroutine } from '../src/model/goroutine.js';
-import { newSnapshot, type LineRange, type Snapshot, type SnapshotFormat, type Warning } from '../src/model/snapshot.js';
-import type { ProfileHeaderFields } from './fields.js';
+import { newTracebackSnapshot, type LineRange, type Snapshot, type TracebackSnapshot, type Warning } from '../src/model/snapshot.js';
 import { IdSet } from './idset.js';
+import type { ProfileHeaderFields } from './fields.js';
 import type { DumpEvents, RawRecord } from './parser.js';
+import { PROFILE_SECTIONS } from './sections.js';
 
 /** Lines that say why the dump was printed. */
 const CRASH_LINE = /^(panic: |fatal error: |SIGQUIT: quit|SIGABRT: abort|\[signal |unexpected signal|runtime: |\^\\SIGQUIT: quit)/;
-
-/** Profile headers of the count profiles gdump reads as goroutine-style records. */
-const COUNT_PROFILES: Record<string, SnapshotFormat> = {
-  goroutine: 'goroutine-debug1',
-  threadcreate: 'threadcreate',
-  goroutineleak: 'goroutineleak',
-};
-
-/** Profile kinds whose records and settings another module reads (heap, contention). */
-export interface ProfileSection {
-  /** The format this header starts, or null when the header is not this section's. */
-  start(header: ProfileHeaderFields, text: string): SnapshotFormat | null;
-  record(snapshot: Snapshot, record: RawRecord): string | null;
-  /** The header line itself (right after `start`), a setting line or a `#` comment line: true when read. */
-  setting(snapshot: Snapshot, text: string, line: number): boolean;
-  /** Called once per snapshot at the end of the input: checks that need the whole section (cut-off files). */
-  end?(snapshot: Snapshot): void;
-}
 
 export interface ParseResult {
   snapshots: Snapshot[];
@@ -62,13 +45,19 @@ export class SnapshotBuilder implements DumpEvents {
   private inMessage = false;
   lastWasNoise = false;
 
+  /**
+   * `origin` maps a line as the grammar counts it to the input's line (an
+   * envelope such as `go test -json` may have joined or dropped lines): every
+   * goroutine and record gets its input line here, as it is read, because a
+   * streaming consumer may drop it at once.
+   */
   constructor(
-    private readonly sections: readonly ProfileSection[] = [],
-    private readonly onGoroutine: ((g: Goroutine, s: Snapshot) => boolean) | null = null,
+    private readonly inputName: string | null = null,
+    private readonly onGoroutine: ((g: Goroutine, s: TracebackSnapshot) => boolean) | null = null,
+    private readonly origin: ((line: number) => number) | null = null,
   ) {}
 
-  private start(format: SnapshotFormat, line: number): Snapshot {
-    const s = newSnapshot(format, line);
+  private start<S extends Snapshot>(s: S, line: number): S {
     s.messages.push(...this.pendingMessages);
     s.skipped.push(...this.pendingSkipped);
     s.warnings.push(...this.pendingWarnings);
@@ -90,33 +79,26 @@ export class SnapshotBuilder implements DumpEvents {
   goroutine(g: Goroutine, gluedPrefix: string): void {
     this.inMessage = false;
     this.lastWasNoise = false;
-    let s = this.current;
-    if (s === null || s.format !== 'goroutine' || this.sealed || this.ids.has(g.id)) s = this.start('goroutine', g.line);
+    const current = this.current;
+    const s = current === null || current.kind !== 'traceback' || this.sealed || this.ids.has(g.id) ? this.start(newTracebackSnapshot(g.line), g.line) : current;
     if (gluedPrefix !== '') {
       s.warnings.push({ line: g.line, message: `text before the goroutine header was passed over: "${gluedPrefix}"` });
     }
     this.ids.add(g.id);
     s.total++;
+    this.touch(g.line + g.frames.length * 2 + 1);
+    if (this.origin !== null) (g as { line: number }).line = this.origin(g.line);
     // A streaming consumer may fold the goroutine and drop it (returns false to not keep it).
     if (this.onGoroutine === null || this.onGoroutine(g, s)) s.goroutines.push(g);
-    this.touch(g.line + g.frames.length * 2 + 1);
   }
 
   profileHeader(header: ProfileHeaderFields, line: number, text: string): void {
     this.inMessage = false;
     this.lastWasNoise = false;
-    const count = COUNT_PROFILES[header.name];
-    if (count !== undefined) {
-      const s = this.start(count, line);
-      s.total = header.total ?? 0;
-      if (header.total === null) s.warnings.push({ line, message: `cannot read the total in "${text}"; expected "${header.name} profile: total N"` });
-      return;
-    }
-    for (const section of this.sections) {
-      const format = section.start(header, text);
-      if (format !== null) {
-        const s = this.start(format, line);
-        section.setting(s, text, line);
+    for (const section of PROFILE_SECTIONS) {
+      const s = section.start(header, text, line, this.inputName);
+      if (s !== null) {
+        this.start(s, line);
         return;
       }
     }
@@ -126,7 +108,7 @@ export class SnapshotBuilder implements DumpEvents {
 
   profileSetting(text: string, line: number): void {
     const s = this.current;
-    if (s !== null && this.sections.some((section) => section.setting(s, text, line))) {
+    if (s !== null && PROFILE_SECTIONS.some((section) => section.setting(s, text, line))) {
       this.touch(line);
       this.lastWasNoise = false;
       return;
@@ -138,22 +120,10 @@ export class SnapshotBuilder implements DumpEvents {
     this.inMessage = false;
     const s = this.current;
     const lastLine = record.line + record.frames.length + (record.labels === null ? 0 : 1);
-    if (s !== null && COUNT_PROFILES[formatName(s.format)] !== undefined) {
-      s.records.push({
-        count: record.values[0] ?? 0,
-        labels: record.labels,
-        frames: record.frames,
-        pcs: record.pcs,
-        line: record.line,
-      });
-      this.touch(lastLine);
-      this.lastWasNoise = false;
-      return;
-    }
     if (s !== null) {
-      for (const section of this.sections) {
-        const problem = section.record(s, record);
-        if (problem === null) {
+      if (this.origin !== null) record.inputLine = this.origin(record.line);
+      for (const section of PROFILE_SECTIONS) {
+        if (section.record(s, record) === null) {
           this.touch(lastLine);
           this.lastWasNoise = false;
           return;
@@ -171,9 +141,10 @@ export class SnapshotBuilder implements DumpEvents {
     if (crash || continues) {
       const s = this.current;
       // total, not goroutines.length: a streaming consumer may have folded and dropped the goroutines.
-      const hasGoroutines = s !== null && s.format === 'goroutine' && s.total > 0;
+      const hasGoroutines = s !== null && s.kind === 'traceback' && s.total > 0;
       if (crash && hasGoroutines) this.sealed = true;
-      const target = s !== null && !hasGoroutines && s.records.length === 0 ? s.messages : this.pendingMessages;
+      // A message before a snapshot's first goroutine or count record is its own; after them, the next snapshot's.
+      const target = s !== null && !hasGoroutines && !(s.kind === 'count' && s.records.length > 0) ? s.messages : this.pendingMessages;
       if (continues && target.length > 0) target[target.length - 1] += '\n' + text;
       else target.push(text);
       this.inMessage = true;
@@ -198,14 +169,10 @@ export class SnapshotBuilder implements DumpEvents {
   }
 
   finish(lines: number): ParseResult {
-    for (const s of this.snapshots) for (const section of this.sections) section.end?.(s);
+    for (const s of this.snapshots) for (const section of PROFILE_SECTIONS) section.end?.(s);
     if (this.snapshots.length === 0) {
       return { snapshots: [], lines, skipped: this.pendingSkipped, warnings: this.pendingWarnings };
     }
     return { snapshots: this.snapshots, lines, skipped: [], warnings: [] };
   }
-}
-
-function formatName(format: SnapshotFormat): string {
-  return format === 'goroutine-debug1' ? 'goroutine' : format;
 }

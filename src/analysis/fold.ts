@@ -11,9 +11,10 @@
  * groupSnapshot would make them from the whole snapshot.
  */
 import type { Goroutine } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { TracebackSnapshot } from '../model/snapshot.js';
 import { FrameClassifier, findGoroot } from './frames.js';
 import { Grouper, matchesFilter, type Group, type GroupOptions, type MemberFilter } from './group.js';
+import { keyFunctions } from './keys.js';
 import { goroutineMember } from './members.js';
 
 /** Goroutines to hold while looking for GOROOT; past this, the snapshot has no runtime frames worth waiting for. */
@@ -30,7 +31,7 @@ class SnapshotFold {
   constructor(private readonly options: GroupOptions & { filter?: MemberFilter }) {
     // Only --group-by top keys on frame kinds; other keys fold at once while GOROOT is looked for,
     // so a dump without standard-library frames does not hold its first 10k goroutines.
-    if ((options.by ?? 'site') !== 'top') this.grouper = new Grouper(new FrameClassifier(null), options);
+    if ((options.by ?? 'site') !== 'top') this.grouper = this.newGrouper(new FrameClassifier(null));
   }
 
   add(g: Goroutine): void {
@@ -47,8 +48,13 @@ class SnapshotFold {
     return (this.classifier ??= new FrameClassifier(this.goroot));
   }
 
+  private newGrouper(classifier: FrameClassifier): Grouper {
+    const key = keyFunctions(this.options.by ?? 'site', { similarity: this.options.similarity ?? 'pointers', creators: true, classifier }).exact;
+    return new Grouper(key, this.options.keepMembers);
+  }
+
   private start(): void {
-    this.grouper = new Grouper(this.classifierNow(), this.options);
+    this.grouper = this.newGrouper(this.classifierNow());
     for (const p of this.pending) this.fold(p);
     this.pending = [];
   }
@@ -66,11 +72,11 @@ class SnapshotFold {
 
 /** Folds the goroutines of every traceback snapshot of a load; pass `onGoroutine` to the parser. */
 export class GoroutineFolder {
-  private readonly folds = new Map<Snapshot, SnapshotFold>();
+  private readonly folds = new Map<TracebackSnapshot, SnapshotFold>();
 
   constructor(private readonly options: GroupOptions & { filter?: MemberFilter }) {}
 
-  readonly onGoroutine = (g: Goroutine, s: Snapshot): boolean => {
+  readonly onGoroutine = (g: Goroutine, s: TracebackSnapshot): boolean => {
     let fold = this.folds.get(s);
     if (fold === undefined) {
       fold = new SnapshotFold(this.options);
@@ -81,7 +87,7 @@ export class GoroutineFolder {
   };
 
   /** The groups of a snapshot whose goroutines were folded, or null when none were. */
-  result(s: Snapshot): { groups: Group[]; classifier: FrameClassifier } | null {
+  result(s: TracebackSnapshot): { groups: Group[]; classifier: FrameClassifier } | null {
     return this.folds.get(s)?.finish() ?? null;
   }
 }
@@ -90,6 +96,6 @@ export class GoroutineFolder {
  * The snapshot as the renderers see it after folding: its goroutines are
  * the groups' representatives (what the path shortener and the stacks need).
  */
-export function foldedView(s: Snapshot, groups: readonly Group[]): Snapshot {
+export function foldedView(s: TracebackSnapshot, groups: readonly Group[]): TracebackSnapshot {
   return { ...s, goroutines: groups.map((g) => g.representative.source as Goroutine) };
 }

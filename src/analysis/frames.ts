@@ -6,6 +6,7 @@
  * Bazel trees (`GOROOT/src/…`) work too.
  */
 import type { Frame } from '../model/frame.js';
+import type { Stack } from '../model/snapshot.js';
 
 export type FrameKind = 'runtime' | 'stdlib' | 'user';
 
@@ -22,6 +23,19 @@ export function findGoroot(frames: Iterable<Frame>): string | null {
     if (at >= 0 && f.file.indexOf('/', at + pkg.length + 6) < 0) return f.file.slice(0, at);
   }
   return null;
+}
+
+/** Every frame of some stacks, their `created by` frames included. */
+export function* stackFrames(stacks: Iterable<Stack>): Iterable<Frame> {
+  for (const s of stacks) {
+    yield* s.frames;
+    if (s.createdBy != null) yield s.createdBy;
+  }
+}
+
+/** The classifier of some stacks (a snapshot's, a diff's sites'): GOROOT read off their frames. */
+export function classifierOf(stacks: Iterable<Stack>): FrameClassifier {
+  return new FrameClassifier(findGoroot(stackFrames(stacks)));
 }
 
 function isRuntimePackage(pkg: string): boolean {

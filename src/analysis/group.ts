@@ -3,12 +3,11 @@
  * it comes (so a stream can drop goroutines once folded), and groups are
  * sorted biggest first at the end.
  */
-import type { Frame } from '../model/frame.js';
 import type { Labels } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { FrameClassifier, findGoroot } from './frames.js';
+import { stacksOf, type GoroutineSnapshot, type Snapshot } from '../model/snapshot.js';
+import { classifierOf, type FrameClassifier } from './frames.js';
 import { IdList } from './idlist.js';
-import { entryOf, keyFunction, type GroupBy, type Similarity } from './keys.js';
+import { keyFunctions, type GroupBy, type Similarity } from './keys.js';
 import { membersOf, type Member } from './members.js';
 
 export interface Group {
@@ -50,17 +49,17 @@ function commonLabels(a: Labels | null, b: Labels | null): Labels | null {
   return any ? out : null;
 }
 
+/** Folds members into groups by a key (keys.ts); the one accumulator of grouping, profile sites and diff points. */
 export class Grouper {
   private readonly groups = new Map<string, Group>();
-  private readonly key: (m: Member) => string;
-  private readonly keep: boolean;
 
-  constructor(classifier: FrameClassifier, options: GroupOptions = {}) {
-    this.key = keyFunction(options.by ?? 'site', options.similarity ?? 'pointers', classifier);
-    this.keep = options.keepMembers ?? false;
-  }
+  constructor(
+    private readonly key: (m: Member) => string,
+    private readonly keep = false,
+  ) {}
 
-  add(m: Member): void {
+  /** Folds `m` into the group of its key and returns that group. */
+  add(m: Member): Group {
     const key = this.key(m);
     let g = this.groups.get(key);
     if (g === undefined) {
@@ -77,6 +76,7 @@ export class Grouper {
     }
     if (m.id !== null) g.ids.push(m.id);
     if (this.keep) g.members.push(m);
+    return g;
   }
 
   /** Groups, biggest first; ties by key so output is stable. */
@@ -88,11 +88,7 @@ export class Grouper {
 
 /** The classifier for one snapshot: GOROOT is read off its runtime frames. */
 export function classifierFor(s: Snapshot): FrameClassifier {
-  function* frames(): Iterable<Frame> {
-    for (const g of s.goroutines) yield* g.frames;
-    for (const r of s.records) yield* r.frames;
-  }
-  return new FrameClassifier(findGoroot(frames()));
+  return classifierOf(stacksOf(s));
 }
 
 /** Function-name filters: keep members with a frame matching `focus`, drop those with one matching `ignore`. */
@@ -108,11 +104,15 @@ export function matchesFilter(m: Member, filter: MemberFilter): boolean {
   return true;
 }
 
-export function groupSnapshot(s: Snapshot, options: GroupOptions & { filter?: MemberFilter } = {}): Group[] {
+/** The key of --group-by `options.by` (default site) for a snapshot's members: tracebacks key sites on their `go` statement too. */
+export function groupKey(s: GoroutineSnapshot, options: GroupOptions, classifier: FrameClassifier): (m: Member) => string {
+  return keyFunctions(options.by ?? 'site', { similarity: options.similarity ?? 'pointers', creators: s.kind === 'traceback', classifier }).exact;
+}
+
+export function groupSnapshot(s: GoroutineSnapshot, options: GroupOptions & { filter?: MemberFilter } = {}): Group[] {
   const classifier = options.classifier ?? classifierFor(s);
-  const grouper = new Grouper(classifier, options);
+  const grouper = new Grouper(groupKey(s, options, classifier), options.keepMembers);
   for (const m of membersOf(s)) if (options.filter === undefined || matchesFilter(m, options.filter)) grouper.add(m);
   return grouper.result();
 }
 
-export { entryOf };

@@ -11,20 +11,14 @@
  * heapSites() is the API other modules (diff) use: per-site in-use and
  * allocated bytes and objects keyed by allocation site.
  */
-import type { Frame } from '../model/frame.js';
-import type { Labels } from '../model/goroutine.js';
-import { endpointOfName, type ContentionProfile, type HeapProfile, type HeapTotals } from '../model/profile.js';
-import type { Snapshot, SnapshotFormat } from '../model/snapshot.js';
-import { FrameClassifier, findGoroot } from './frames.js';
+import type { StackRecord } from '../model/record.js';
+import type { ContentionProfile, HeapProfile, HeapSample, HeapTotals } from '../model/profile.js';
+import type { ContentionSnapshot, HeapFormat, HeapSnapshot } from '../model/snapshot.js';
+import { classifierOf, type FrameClassifier } from './frames.js';
 import { Grouper, matchesFilter, type Group, type MemberFilter } from './group.js';
-import { keyFunction, type GroupBy } from './keys.js';
+import { keyFunctions, type GroupBy } from './keys.js';
 import { recordMember } from './members.js';
 
-export const HEAP_SAMPLES = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'] as const;
-export type HeapSample = (typeof HEAP_SAMPLES)[number];
-
-/** Group-by modes that mean something for profiles (no goroutine states there). */
-export const PROFILE_GROUP_BY = ['top', 'stack', 'site', 'label:KEY'] as const;
 
 export interface ProfileSiteOptions {
   /** Default `top`: the allocating (or contending) function. */
@@ -61,42 +55,27 @@ export function isEstimate(h: HeapProfile): boolean {
   return h.sampleRate > 1;
 }
 
-export function defaultSample(format: SnapshotFormat): HeapSample {
+export function defaultSample(format: HeapFormat): HeapSample {
   return format === 'allocs' ? 'alloc_space' : 'inuse_space';
 }
 
-/** The classifier for a profile: GOROOT is read off its runtime frames. */
-export function profileClassifier(records: readonly { frames: readonly Frame[] }[]): FrameClassifier {
-  function* frames(): Iterable<Frame> {
-    for (const r of records) yield* r.frames;
-  }
-  return new FrameClassifier(findGoroot(frames()));
-}
-
-interface ProfileRecordLike {
-  readonly labels: Labels | null;
-  readonly frames: readonly Frame[];
-  readonly pcs: readonly string[];
-  readonly line: number;
-}
-
 /** Groups records by key and folds each record's values into its group's accumulator. */
-function groupRecords<R extends ProfileRecordLike, A>(records: readonly R[], options: ProfileSiteOptions, fresh: () => A, fold: (acc: A, r: R) => void): { group: Group; acc: A }[] {
+function groupRecords<R extends StackRecord, A>(records: readonly R[], options: ProfileSiteOptions, fresh: () => A, fold: (acc: A, r: R) => void): { group: Group; acc: A }[] {
   const by = options.by ?? 'top';
-  const classifier = options.classifier ?? profileClassifier(records);
-  const grouper = new Grouper(classifier, { by });
-  const key = keyFunction(by, 'pointers', classifier);
-  const accs = new Map<string, A>();
+  const classifier = options.classifier ?? classifierOf(records);
+  // Profile records print no arguments and no `created by`.
+  const key = keyFunctions(by, { similarity: 'values', creators: false, classifier }).exact;
+  const grouper = new Grouper(key);
+  const accs = new Map<Group, A>();
   for (const r of records) {
     const m = recordMember({ count: 1, labels: r.labels, frames: r.frames, pcs: r.pcs, line: r.line });
     if (options.filter !== undefined && !matchesFilter(m, options.filter)) continue;
-    grouper.add(m);
-    const k = key(m);
-    let acc = accs.get(k);
-    if (acc === undefined) accs.set(k, (acc = fresh()));
+    const group = grouper.add(m);
+    let acc = accs.get(group);
+    if (acc === undefined) accs.set(group, (acc = fresh()));
     fold(acc, r);
   }
-  return grouper.result().map((group) => ({ group, acc: accs.get(group.key)! }));
+  return grouper.result().map((group) => ({ group, acc: accs.get(group)! }));
 }
 
 export function heapSiteValue(site: HeapTotals, sample: HeapSample): number {
@@ -114,11 +93,10 @@ export function heapSiteValue(site: HeapTotals, sample: HeapSample): number {
 
 /**
  * Allocation sites of a heap or allocs snapshot with scaled values, biggest
- * `sample` first (ties by key). Empty for other snapshots.
+ * `sample` first (ties by key).
  */
-export function heapSites(s: Snapshot, options: ProfileSiteOptions & { sample?: HeapSample } = {}): HeapSite[] {
+export function heapSites(s: HeapSnapshot, options: ProfileSiteOptions & { sample?: HeapSample } = {}): HeapSite[] {
   const h = s.heap;
-  if (h === undefined) return [];
   const rate = h.scaled ? 1 : h.sampleRate;
   const grouped = groupRecords(h.records, options, (): HeapTotals => ({ inuseObjects: 0, inuseBytes: 0, allocObjects: 0, allocBytes: 0 }), (acc, r) => {
     const [io, ib] = scaleHeapSample(r.inuseObjects, r.inuseBytes, rate);
@@ -152,9 +130,8 @@ export function delaySeconds(c: ContentionProfile, delay: number): number | null
 }
 
 /** Contention sites of a block or mutex snapshot, longest total delay first (then most events). */
-export function contentionSites(s: Snapshot, options: ProfileSiteOptions = {}): ContentionSite[] {
+export function contentionSites(s: ContentionSnapshot, options: ProfileSiteOptions = {}): ContentionSite[] {
   const c = s.contention;
-  if (c === undefined) return [];
   const grouped = groupRecords(c.records, options, () => ({ delay: 0, contentions: 0 }), (acc, r) => {
     acc.delay += r.delay;
     acc.contentions += r.count;
@@ -162,21 +139,4 @@ export function contentionSites(s: Snapshot, options: ProfileSiteOptions = {}): 
   return grouped
     .map(({ group, acc }) => ({ key: group.key, group, delaySeconds: delaySeconds(c, acc.delay), contentions: acc.contentions }))
     .sort((a, b) => (b.delaySeconds ?? 0) - (a.delaySeconds ?? 0) || b.contentions - a.contentions || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-}
-
-/**
- * Heap and allocs text print the same header: the input's name decides
- * (`…/debug/pprof/allocs`, `allocs.txt`); otherwise it stays heap, and the
- * profile's kindSource says how it was decided.
- */
-export function withInputKind(s: Snapshot, inputName: string): Snapshot {
-  const h = s.heap;
-  if (h === undefined || h.kindSource !== 'default') return s;
-  const endpoint = endpointOfName(inputName);
-  if (endpoint === 'allocs') {
-    h.kindSource = 'input-name';
-    return { ...s, format: 'allocs' };
-  }
-  if (endpoint === 'heap') h.kindSource = 'input-name';
-  return s;
 }

@@ -6,7 +6,7 @@
 import type { Frame } from '../model/frame.js';
 import type { Goroutine, Labels } from '../model/goroutine.js';
 import type { CountRecord } from '../model/record.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { GoroutineSnapshot } from '../model/snapshot.js';
 
 export interface Member {
   readonly count: number;
@@ -52,6 +52,6 @@ export function recordMember(r: CountRecord): Member {
   };
 }
 
-export function membersOf(s: Snapshot): Member[] {
-  return s.goroutines.length > 0 ? s.goroutines.map(goroutineMember) : s.records.map(recordMember);
+export function membersOf(s: GoroutineSnapshot): Member[] {
+  return s.kind === 'traceback' ? s.goroutines.map(goroutineMember) : s.records.map(recordMember);
 }

@@ -1,3 +1,5 @@
+import { GdumpError, type Failure } from '../errors.js';
+
 /**
  * Exit codes, documented in --help and the README. Scripts rely on them.
  */
@@ -23,6 +25,15 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  no dump or profile found in the input
   4  an input could not be read (missing file, HTTP error, timeout, corrupt data)
   5  internal error in gdump (please report it)`;
+
+/** The exit code of each kind of failure (src/errors.ts). */
+const FAILURE_EXIT: Record<Failure, number> = {
+  usage: EXIT.usage,
+  'no-dump': EXIT.noDump,
+  input: EXIT.inputError,
+  budget: EXIT.inputError,
+  check: EXIT.checkFailed,
+};
 
 const USER_ERROR = Symbol.for('gdump.UserError');
 
@@ -59,6 +70,10 @@ export function reportFailure(e: unknown): void {
   };
   if (e instanceof UserError) {
     say(e.message, e.exitCode);
+    return;
+  }
+  if (e instanceof GdumpError) {
+    say(e.message, FAILURE_EXIT[e.failure]);
     return;
   }
   say(`internal error: ${(e as Error)?.message ?? String(e)} (please report this; GDUMP_DEBUG=1 shows the stack)`, EXIT.internal);

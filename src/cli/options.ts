@@ -2,6 +2,7 @@
  * Options shared by several commands, declared once: their names, help text
  * and parsing (regexes, group-by modes) live here and nowhere else.
  */
+import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import type { Argv } from 'yargs';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
 // Importing the URL input module also registers it, so every command that takes inputs takes URLs.
@@ -48,6 +49,12 @@ export function parseRegex(flag: string, source: string | undefined): RegExp | u
 export function parseGroupBy(value: string): GroupBy {
   if (!isGroupBy(value)) throw new UserError(`--group-by: expected site, stack, top, state or label:KEY, got "${value}"`, EXIT.usage);
   return value;
+}
+
+export function parseSample(value: string | undefined): HeapSample | undefined {
+  if (value === undefined) return undefined;
+  if (!(HEAP_SAMPLES as readonly string[]).includes(value)) throw new UserError(`--sample: expected ${HEAP_SAMPLES.join(', ')}, got "${value}"`, EXIT.usage);
+  return value as HeapSample;
 }
 
 export function parseSimilarity(value: string): Similarity {

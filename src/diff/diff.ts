@@ -14,13 +14,21 @@
  * allocation site, with bytes (or objects, --sample) in place of counts.
  */
 import type { Frame } from '../model/frame.js';
-import { GOROUTINE_FORMATS, type Snapshot, type SnapshotFormat } from '../model/snapshot.js';
-import { defaultSample, type HeapSample } from '../analysis/heap.js';
+import { holdsGoroutines, type GoroutineSnapshot, type HeapSnapshot, type Snapshot } from '../model/snapshot.js';
+import { defaultSample } from '../analysis/heap.js';
+import { type HeapSample } from '../model/profile.js';
+import { entryOf, normalFrames } from '../analysis/keys.js';
 import type { Member } from '../analysis/members.js';
-import { keyDetailOf, normalEntry, normalFrames, type DiffBy, type KeyDetail } from './keys.js';
-import { foldGoroutines, foldHeap, type FoldedPoint, type SitePoint } from './points.js';
+import { foldGoroutines, foldHeap, type DiffKeyOptions, type FoldedPoint, type SitePoint } from './points.js';
 
 export type { SitePoint } from './points.js';
+
+/** The --by modes of `diff`: --group-by's, except state (a state is not a place in code). */
+export type DiffBy = 'site' | 'stack' | 'top' | `label:${string}`;
+
+export function isDiffBy(s: string): s is DiffBy {
+  return s === 'site' || s === 'stack' || s === 'top' || (s.startsWith('label:') && s.length > 6);
+}
 
 export type SiteStatus = 'grew' | 'shrank' | 'same' | 'new' | 'vanished';
 
@@ -89,8 +97,8 @@ export interface DiffResult {
   /** Heap diffs: MemStats per snapshot (MEMSTATS_DIFFED); empty for goroutines. */
   readonly memStats: readonly MemStatSeries[];
   readonly by: DiffBy;
-  /** What the keys could use: `created by` and args only when every snapshot has them. */
-  readonly detail: KeyDetail;
+  /** What the keys could use: `created by` and arguments only when every snapshot has them (traceback text). */
+  readonly keys: DiffKeyOptions;
   /** Biggest growth first. */
   readonly sites: DiffSite[];
   /** Goroutines per snapshot as the dumps count them, or the heap sample's sum (ignored sites included). */
@@ -115,7 +123,7 @@ function chainOf(m: Member): string {
 
 /** The line that places a site: its `go` statement's, else its entry's. */
 function anchor(m: Member): Frame | null {
-  return m.createdBy ?? normalEntry(m);
+  return m.createdBy ?? entryOf(m);
 }
 
 function baseName(file: string): string {
@@ -243,9 +251,16 @@ function finishSite(t: Track, statesKnown: boolean, times: readonly (Date | null
     status: statusOf(before, after),
     latest,
     earliest,
-    entry: normalEntry(latest.representative),
+    entry: entryOf(latest.representative),
     createdBy: latest.representative.createdBy,
   };
+}
+
+/** The representative stacks of every site in every snapshot: all a diff ever shows (its classifier and paths come from them). */
+export function siteStacks(result: DiffResult): Member[] {
+  const stacks: Member[] = [];
+  for (const s of result.sites) for (const p of s.points) if (p !== null) stacks.push(p.representative);
+  return stacks;
 }
 
 /** Biggest growth first; then the bigger site; then by key, so output is stable. */
@@ -257,22 +272,30 @@ function ignored(t: Track, re: RegExp): boolean {
   for (const p of t.points) {
     if (p === null) continue;
     const m = p.representative;
-    if (re.test(p.key) || re.test(normalEntry(m)?.func.full ?? '') || (m.createdBy !== null && re.test(m.createdBy.func.full))) return true;
+    if (re.test(p.key) || re.test(entryOf(m)?.func.full ?? '') || (m.createdBy !== null && re.test(m.createdBy.func.full))) return true;
   }
   return false;
 }
 
-const HEAP_FORMATS: readonly SnapshotFormat[] = ['heap', 'allocs'];
+/** Snapshots a diff can compare: all goroutine dumps (traceback and count profiles may be mixed), or all heap/allocs profiles. */
+export type Comparable = { readonly kind: 'goroutine'; readonly snapshots: readonly GoroutineSnapshot[] } | { readonly kind: 'heap'; readonly snapshots: readonly HeapSnapshot[] };
 
-/** What a diff of these snapshots compares: goroutines, heap sites, or null when they do not go together. */
-export function diffKindOf(snapshots: readonly Snapshot[]): DiffKind | null {
-  if (snapshots.every((s) => GOROUTINE_FORMATS.includes(s.format))) return 'goroutine';
-  if (snapshots.every((s) => HEAP_FORMATS.includes(s.format) && s.heap !== undefined)) return 'heap';
-  return null;
+/** What a diff of these snapshots compares, or null when they do not go together. */
+export function comparable(snapshots: readonly Snapshot[]): Comparable | null {
+  const goroutines = snapshots.filter(holdsGoroutines);
+  if (goroutines.length === snapshots.length) return { kind: 'goroutine', snapshots: goroutines };
+  const heaps = snapshots.filter((s): s is HeapSnapshot => s.kind === 'heap');
+  return heaps.length === snapshots.length ? { kind: 'heap', snapshots: heaps } : null;
 }
 
-function memStatsOf(snapshots: readonly Snapshot[]): MemStatSeries[] {
-  return MEMSTATS_DIFFED.map((name) => ({ name, values: snapshots.map((s) => s.heap?.memStats[name] ?? null) }));
+/** What the keys of a comparison may use: `created by` and arguments only when every snapshot has them. */
+function keyOptionsOf(snapshots: readonly Snapshot[]): DiffKeyOptions {
+  const traceback = snapshots.every((s) => s.kind === 'traceback');
+  return { creators: traceback, similarity: traceback ? 'pointers' : 'values' };
+}
+
+function memStatsOf(snapshots: readonly HeapSnapshot[]): MemStatSeries[] {
+  return MEMSTATS_DIFFED.map((name) => ({ name, values: snapshots.map((s) => s.heap.memStats[name] ?? null) }));
 }
 
 /**
@@ -281,9 +304,9 @@ function memStatsOf(snapshots: readonly Snapshot[]): MemStatSeries[] {
  * heap/allocs profiles. Throws when the kinds are mixed (diffKindOf says).
  */
 export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptions = {}): DiffResult {
-  const kind = diffKindOf(snapshots);
-  if (kind === null) throw new Error(`cannot diff ${snapshots.map((s) => s.format).join(', ')}: give all goroutine dumps or all heap profiles`);
-  const detail = keyDetailOf(snapshots);
+  const compared = comparable(snapshots);
+  if (compared === null) throw new Error(`cannot diff ${snapshots.map((s) => s.format).join(', ')}: give all goroutine dumps or all heap profiles`);
+  const keys = keyOptionsOf(snapshots);
   const times = options.times ?? snapshots.map(() => null);
   const first = snapshots[0];
   const last = snapshots[snapshots.length - 1];
@@ -291,27 +314,27 @@ export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptio
   let sample: HeapSample | null = null;
   let folded: Map<string, FoldedPoint>[];
   let totals: number[];
-  if (kind === 'heap') {
+  if (compared.kind === 'heap') {
     // Heap sites default to the allocating function (the first non-runtime frame), as `gdump heap.txt` does.
     by = options.by ?? 'top';
-    const s = options.sample ?? defaultSample(first!.format);
+    const s = options.sample ?? defaultSample(compared.snapshots[0]!.format);
     sample = s;
-    folded = snapshots.map((snapshot) => foldHeap(snapshot, by, detail, s));
+    folded = compared.snapshots.map((snapshot) => foldHeap(snapshot, by, keys, s));
     totals = folded.map((points) => [...points.values()].reduce((n, p) => n + p.count, 0));
   } else {
     by = options.by ?? 'site';
-    folded = snapshots.map((snapshot) => foldGoroutines(snapshot, by, detail));
+    folded = compared.snapshots.map((snapshot) => foldGoroutines(snapshot, by, keys));
     totals = snapshots.map((s) => s.total);
   }
   const tracks = matchTracks(folded);
   const kept = options.ignore === undefined ? tracks : tracks.filter((t) => !ignored(t, options.ignore!));
   const statesKnown = first?.format === 'goroutine' && last?.format === 'goroutine';
   return {
-    kind,
+    kind: compared.kind,
     sample,
-    memStats: kind === 'heap' ? memStatsOf(snapshots) : [],
+    memStats: compared.kind === 'heap' ? memStatsOf(compared.snapshots) : [],
     by,
-    detail,
+    keys,
     sites: kept.map((t) => finishSite(t, statesKnown, times)).sort(compareSites),
     totals,
     times,

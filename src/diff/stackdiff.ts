@@ -8,7 +8,7 @@ import fastDiff from 'fast-diff';
 import type { Frame } from '../model/frame.js';
 import type { Member } from '../analysis/members.js';
 import type { DiffSite } from './diff.js';
-import { normalFrames } from './keys.js';
+import { normalFrames } from '../analysis/keys.js';
 
 export interface TextChange {
   /** -1 only in the earlier stack, 1 only in the later one, 0 in both. */

@@ -17,7 +17,15 @@ import { pcFrame } from '../../grammar/heap.js';
 import { splitFunctionName, type Frame } from '../model/frame.js';
 import type { Labels } from '../model/goroutine.js';
 import { endpointOfName, newContentionProfile, newHeapProfile } from '../model/profile.js';
-import { newSnapshot, type Snapshot, type SnapshotFormat, type Warning } from '../model/snapshot.js';
+import {
+  newContentionSnapshot,
+  newCountSnapshot,
+  newHeapSnapshot,
+  type CountFormat,
+  type Snapshot,
+  type SnapshotFormat,
+  type Warning,
+} from '../model/snapshot.js';
 import { EXIT, UserError } from '../cli/exit.js';
 import { registerBinaryDecoder } from './load.js';
 import type { InputSource } from './source.js';
@@ -172,14 +180,17 @@ function labelsOf(strings: string[], s: Profile['sample'][number]): Labels | nul
   return out;
 }
 
-const COUNT_FORMATS: Record<string, SnapshotFormat> = {
+const COUNT_FORMATS: Record<string, CountFormat> = {
   goroutine: 'goroutine-debug1',
   threadcreate: 'threadcreate',
   goroutineleak: 'goroutineleak',
 };
 
 /** What kind of profile this is: by sample types, else (types lost to a cut) by value count and the input name. */
-function kindOf(types: string[], valueCount: number, defaultType: string, name: string): { format: SnapshotFormat; byName: boolean } | null {
+/** The formats a profile.proto can hold: every one but traceback text. */
+type ProfileFormat = Exclude<SnapshotFormat, 'goroutine'>;
+
+function kindOf(types: string[], valueCount: number, defaultType: string, name: string): { format: ProfileFormat; byName: boolean } | null {
   const endpoint = endpointOfName(name);
   if (types.includes('inuse_space') || types.includes('alloc_space')) return { format: defaultType === 'alloc_space' ? 'allocs' : 'heap', byName: false };
   if (types[0] === 'contentions') return { format: endpoint === 'mutex' ? 'mutex' : 'block', byName: true };
@@ -202,12 +213,12 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
   if (kind === null) {
     throw new UserError(`${source.name}: a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`, EXIT.noDump);
   }
-  const s = newSnapshot(kind.format, 0);
-  s.lastLine = 0;
   const index = (name: string, fallback: number): number => (types.includes(name) ? types.indexOf(name) : fallback);
   const value = (smp: Profile['sample'][number], i: number): number => Number(smp.value[i] ?? 0);
   const period = Number(p.period);
-  if (kind.format === 'heap' || kind.format === 'allocs') {
+  let s: Snapshot;
+  const format = kind.format;
+  if (format === 'heap' || format === 'allocs') {
     const h = newHeapProfile(period > 0 ? period : 1, true, kind.byName ? 'input-name' : 'sample-type');
     const [ao, ab, io, ib] = [index('alloc_objects', 0), index('alloc_space', 1), index('inuse_objects', 2), index('inuse_space', 3)];
     for (const smp of p.sample) {
@@ -222,24 +233,27 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
         line: 0,
       });
     }
-    s.heap = h;
+    s = newHeapSnapshot(format, h, 0);
     s.total = h.records.length;
-  } else if (kind.format === 'block' || kind.format === 'mutex') {
+  } else if (format === 'block' || format === 'mutex') {
     const c = newContentionProfile('nanoseconds', kind.byName ? (endpointOfName(source.name) === null ? 'default' : 'input-name') : 'header');
     c.samplingPeriod = period > 0 ? period : null;
     const [n, d] = [index('contentions', 0), index('delay', 1)];
     for (const smp of p.sample) {
       c.records.push({ count: value(smp, n), delay: value(smp, d), labels: labelsOf(sym.strings, smp), frames: textStack(sym.frames(smp), true), pcs: sym.pcs(smp), line: 0 });
     }
-    s.contention = c;
+    s = newContentionSnapshot(format, c, 0);
     s.total = c.records.length;
   } else {
+    const counts = newCountSnapshot(format, 0);
     for (const smp of p.sample) {
       const count = value(smp, 0);
-      s.records.push({ count, labels: labelsOf(sym.strings, smp), frames: textStack(sym.frames(smp), false), pcs: sym.pcs(smp), line: 0 });
-      s.total += count;
+      counts.records.push({ count, labels: labelsOf(sym.strings, smp), frames: textStack(sym.frames(smp), false), pcs: sym.pcs(smp), line: 0 });
+      counts.total += count;
     }
+    s = counts;
   }
+  s.lastLine = 0;
   if (kind.byName && types.every((t) => t === '')) {
     warnings.push({ line: 0, message: `the profile's names were lost (cut off before its string table): read as ${kind.format} from its shape and name, frames named by address` });
   }

@@ -61,7 +61,7 @@ export interface LoadOptions extends PipelineOptions {
 }
 
 export async function load(source: InputSource, options: LoadOptions = {}): Promise<Loaded> {
-  const pipeline = new InputPipeline(options);
+  const pipeline = new InputPipeline({ ...options, name: source.name });
   const reader = pipeline.reader;
   const decoder = new StringDecoder('utf8');
   let first = true;

@@ -5,7 +5,6 @@
  * it strings.
  */
 import { DumpReader, type ParseOptions, type ParseResult } from '../../grammar/parse.js';
-import type { Goroutine } from '../model/goroutine.js';
 import { settleLines } from './settle.js';
 import { Unwrapper, type UnwrapOptions } from './unwrap.js';
 
@@ -22,15 +21,8 @@ export class InputPipeline {
   private readonly unwrapper: Unwrapper;
 
   constructor(options: PipelineOptions = {}) {
-    const consumer = options.onGoroutine;
-    this.reader = new DumpReader({
-      ...options,
-      onGoroutine: (g, s) => {
-        const map = this.unwrapper.lineMap;
-        if (map !== null) (g as { line: number } & Goroutine).line = map.origin(g.line);
-        return consumer === undefined || consumer(g, s);
-      },
-    });
+    // Goroutines and records get their input line as they are read (a streaming consumer may drop them); settleLines maps the rest.
+    this.reader = new DumpReader({ ...options, origin: (line) => this.unwrapper.lineMap?.origin(line) ?? line });
     this.unwrapper = new Unwrapper((text) => this.reader.push(text), options, () => this.reader.linesPushed);
   }
 

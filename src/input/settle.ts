@@ -1,6 +1,7 @@
 /**
- * After the grammar: puts the input's line numbers back (an envelope may have
- * joined or dropped lines), adds what the unwrapper found (dropped event
+ * After the grammar: puts the input's line numbers back into snapshots'
+ * warnings and ranges (an envelope may have joined or dropped lines;
+ * goroutines and records got theirs as they were read), adds what the unwrapper found (dropped event
  * lines, cut lines), and makes a dump's snapshots cover every input line, so
  * each line is counted once as parsed, skipped or warned (lineAccounting).
  */
@@ -32,8 +33,6 @@ function clip(ranges: readonly LineRange[], first: number, last: number): LineRa
   return out;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 class Remap {
   constructor(
     private readonly map: LineMap,
@@ -58,8 +57,7 @@ class Remap {
   }
 
   snapshot(s: Snapshot): void {
-    // Goroutines were renumbered as they were parsed (load's onGoroutine), records are here.
-    for (const r of s.records) (r as Mutable<typeof r>).line = this.line(r.line);
+    // Goroutines and records got their input lines as they were read (ParseOptions.origin).
     s.warnings.splice(0, s.warnings.length, ...s.warnings.map((w) => this.warning(w)));
     s.skipped.splice(0, s.skipped.length, ...s.skipped.map((r) => this.range(r)));
     s.firstLine = this.line(s.firstLine);

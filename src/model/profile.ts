@@ -17,6 +17,10 @@ export interface HeapRecord extends StackRecord {
   readonly allocBytes: number;
 }
 
+/** The four values of a heap record, by the names pprof gives them (--sample). */
+export const HEAP_SAMPLES = ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'] as const;
+export type HeapSample = (typeof HEAP_SAMPLES)[number];
+
 export interface HeapTotals {
   inuseObjects: number;
   inuseBytes: number;

@@ -1,19 +1,21 @@
+import type { Frame } from './frame.js';
 import type { Goroutine } from './goroutine.js';
 import type { ContentionProfile, HeapProfile } from './profile.js';
 import type { CountRecord } from './record.js';
 
-export type SnapshotFormat =
-  | 'goroutine'
-  | 'goroutine-debug1'
-  | 'threadcreate'
-  | 'goroutineleak'
-  | 'heap'
-  | 'allocs'
-  | 'block'
-  | 'mutex';
-
-/** The formats whose snapshots hold goroutines (tracebacks and goroutine count profiles): what diff and watch compare. */
-export const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
+/**
+ * What one dump holds, by kind: the runtime writes four kinds of text (and
+ * their binary forms), each with its own parts. A Snapshot is one of them,
+ * told apart by `kind`; `format` names the endpoint within the kind.
+ * Everything that acts per kind (sites, text, JSON, the TUI's first page)
+ * lives in that kind's module under src/kinds/.
+ */
+export type TracebackFormat = 'goroutine';
+/** The count profiles (debug=1): identical stacks merged, with a count. */
+export type CountFormat = 'goroutine-debug1' | 'threadcreate' | 'goroutineleak';
+export type HeapFormat = 'heap' | 'allocs';
+export type ContentionFormat = 'block' | 'mutex';
+export type SnapshotFormat = TracebackFormat | CountFormat | HeapFormat | ContentionFormat;
 
 export interface Warning {
   readonly line: number;
@@ -26,14 +28,9 @@ export interface LineRange {
   readonly last: number;
 }
 
-/** One dump: what one SIGQUIT, one panic or one HTTP fetch wrote. */
-export interface Snapshot {
-  readonly format: SnapshotFormat;
-  /** Traceback text: every goroutine, in input order. */
-  readonly goroutines: Goroutine[];
-  /** Count profiles: every record, in input order. */
-  readonly records: CountRecord[];
-  /** `total N` of a count profile header, or the number of goroutines. */
+/** What every snapshot has: where it stands in the input and what was said about it. */
+export interface SnapshotBase {
+  /** Goroutines for tracebacks (`total N` of a count profile's header), records for heap and contention profiles. */
   total: number;
   /** Lines around the goroutines that say what happened: `panic: …`, `fatal error: …`, `SIGQUIT: quit`. */
   readonly messages: string[];
@@ -42,30 +39,99 @@ export interface Snapshot {
   readonly skipped: LineRange[];
   firstLine: number;
   lastLine: number;
-  /** heap and allocs profiles. */
-  heap?: HeapProfile;
-  /** block and mutex profiles. */
-  contention?: ContentionProfile;
+}
+
+/** Goroutine tracebacks: debug=2, panics, SIGQUIT, runtime.Stack. */
+export interface TracebackSnapshot extends SnapshotBase {
+  readonly kind: 'traceback';
+  readonly format: TracebackFormat;
+  /** Every goroutine, in input order (empty when a streaming consumer folded them: see ParseOptions.onGoroutine). */
+  readonly goroutines: Goroutine[];
+}
+
+/** goroutine, threadcreate and goroutineleak profiles with debug=1 (or binary). */
+export interface CountSnapshot extends SnapshotBase {
+  readonly kind: 'count';
+  readonly format: CountFormat;
+  /** Every record, in input order. */
+  readonly records: CountRecord[];
+}
+
+export interface HeapSnapshot extends SnapshotBase {
+  readonly kind: 'heap';
+  readonly format: HeapFormat;
+  readonly heap: HeapProfile;
+}
+
+export interface ContentionSnapshot extends SnapshotBase {
+  readonly kind: 'contention';
+  readonly format: ContentionFormat;
+  readonly contention: ContentionProfile;
+}
+
+/** One dump: what one SIGQUIT, one panic, one HTTP fetch or one profile wrote. */
+export type Snapshot = TracebackSnapshot | CountSnapshot | HeapSnapshot | ContentionSnapshot;
+export type SnapshotKind = Snapshot['kind'];
+/** The snapshot of a kind. */
+export type SnapshotOf<K extends SnapshotKind> = Extract<Snapshot, { kind: K }>;
+
+/** The snapshots that hold goroutines (tracebacks and goroutine count profiles): what grouping, diff and watch work on. */
+export type GoroutineSnapshot = TracebackSnapshot | CountSnapshot;
+
+/** The formats whose snapshots hold goroutines: the goroutine endpoint in its text, debug=1 and leak forms. */
+export const GOROUTINE_FORMATS: readonly SnapshotFormat[] = ['goroutine', 'goroutine-debug1', 'goroutineleak'];
+
+/** Whether a snapshot holds goroutines: a traceback or a count profile of goroutines (threadcreate counts threads). */
+export function holdsGoroutines(s: Snapshot): s is GoroutineSnapshot {
+  return GOROUTINE_FORMATS.includes(s.format);
+}
+
+/** A stack as every kind has one: goroutines, count, heap and contention records. */
+export interface Stack {
+  /** Leaf first. */
+  readonly frames: readonly Frame[];
+  /** The `created by` frame of a goroutine; records have none. */
+  readonly createdBy?: Frame | null;
+}
+
+/** Every stack of a snapshot, whatever its kind: what frame classification and path shortening look at. */
+export function stacksOf(s: Snapshot): readonly Stack[] {
+  switch (s.kind) {
+    case 'traceback':
+      return s.goroutines;
+    case 'count':
+      return s.records;
+    case 'heap':
+      return s.heap.records;
+    case 'contention':
+      return s.contention.records;
+  }
+}
+
+function base(firstLine: number): SnapshotBase {
+  return { total: 0, messages: [], warnings: [], skipped: [], firstLine, lastLine: firstLine };
+}
+
+export function newTracebackSnapshot(firstLine: number): TracebackSnapshot {
+  return { kind: 'traceback', format: 'goroutine', goroutines: [], ...base(firstLine) };
+}
+
+export function newCountSnapshot(format: CountFormat, firstLine: number): CountSnapshot {
+  return { kind: 'count', format, records: [], ...base(firstLine) };
+}
+
+export function newHeapSnapshot(format: HeapFormat, heap: HeapProfile, firstLine: number): HeapSnapshot {
+  return { kind: 'heap', format, heap, ...base(firstLine) };
+}
+
+export function newContentionSnapshot(format: ContentionFormat, contention: ContentionProfile, firstLine: number): ContentionSnapshot {
+  return { kind: 'contention', format, contention, ...base(firstLine) };
 }
 
 export function skippedCount(s: Pick<Snapshot, 'skipped'>): number {
   let n = 0;
   for (const r of s.skipped) n += r.last - r.first + 1;
   return n;
-}
-
-export function newSnapshot(format: SnapshotFormat, firstLine: number): Snapshot {
-  return {
-    format,
-    goroutines: [],
-    records: [],
-    total: 0,
-    messages: [],
-    warnings: [],
-    skipped: [],
-    firstLine,
-    lastLine: firstLine,
-  };
 }
 
 /** How a snapshot's input lines were read: every line is exactly one of parsed, skipped or warned. */

@@ -188,7 +188,7 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
 export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   const p = o.palette;
   const out: string[] = [p.bold(summary(result, o))];
-  if (!result.detail.creators && result.by === 'site') {
+  if (!result.keys.creators && result.by === 'site') {
     out.push(p.dim('(a debug=1 profile has no `created by` lines: sites are matched on the function they run)'));
   }
   const both = result.sites.filter((s) => s.before > 0 && s.after > 0);

@@ -4,15 +4,15 @@
  * stacks of the biggest sites, and for heap the MemStats summary.
  */
 import { formatBytes } from '../units.js';
-import type { Frame } from '../model/frame.js';
 import type { HeapProfile } from '../model/profile.js';
-import type { Snapshot } from '../model/snapshot.js';
+import { stacksOf, type ContentionSnapshot, type HeapSnapshot } from '../model/snapshot.js';
 import type { FrameClassifier } from '../analysis/frames.js';
-import { heapTotals, isEstimate, type ContentionSite, type HeapSample, type HeapSite } from '../analysis/heap.js';
+import { heapTotals, isEstimate, type ContentionSite, type HeapSite } from '../analysis/heap.js';
+import { type HeapSample } from '../model/profile.js';
 import type { GroupBy } from '../analysis/keys.js';
 import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
-import { PathShortener } from './paths.js';
+import { shortenerOf, type PathShortener } from './paths.js';
 import { renderTable, type Cell, type Column } from './table.js';
 import { frameLine, groupTitle, plural, renderWarnings } from './text.js';
 
@@ -36,13 +36,6 @@ export function formatSeconds(s: number | null): string {
   return `${(s * 1e6).toFixed(0)}µs`;
 }
 
-export function shortener(records: readonly { frames: readonly Frame[] }[], o: Pick<ProfileTextOptions, 'classifier' | 'fullPaths'>): PathShortener {
-  const files = new Set<string>();
-  for (const r of records) for (const f of r.frames) if (o.classifier.kind(f) === 'user') files.add(f.file);
-  return new PathShortener(o.classifier.goroot, files, o.fullPaths);
-}
-
-/** A site's name: the key frame (with its file:line for top and stack grouping). */
 export function siteTitle(site: HeapSite | ContentionSite, o: Pick<ProfileTextOptions, 'classifier' | 'groupBy'>, paths: PathShortener): string {
   if (o.groupBy !== 'top') return groupTitle(site.group, { groupBy: o.groupBy, classifier: o.classifier, paths });
   const f = o.classifier.topFrame(site.group.representative.frames);
@@ -95,10 +88,10 @@ export function renderMemStats(h: HeapProfile, p: Palette): string[] {
   return [p.bold('runtime.MemStats') + p.dim(` (${Object.keys(h.memStats).length} values; --json lists them all)`), '  ' + parts.join(' · ')];
 }
 
-export function renderHeap(s: Snapshot, sites: HeapSite[], sample: HeapSample, o: ProfileTextOptions): string {
-  const h = s.heap!;
+export function renderHeap(s: HeapSnapshot, sites: HeapSite[], sample: HeapSample, o: ProfileTextOptions): string {
+  const h = s.heap;
   const p = o.palette;
-  const paths = shortener(h.records, o);
+  const paths = shortenerOf(stacksOf(s), o.classifier, o.fullPaths);
   const t = heapTotals(sites);
   const kind = s.format === 'allocs' ? 'allocs profile' : 'heap profile';
   const out: string[] = [];
@@ -135,10 +128,10 @@ export function renderHeap(s: Snapshot, sites: HeapSite[], sample: HeapSample, o
   return out.join('\n') + '\n';
 }
 
-export function renderContention(s: Snapshot, sites: ContentionSite[], o: ProfileTextOptions): string {
-  const c = s.contention!;
+export function renderContention(s: ContentionSnapshot, sites: ContentionSite[], o: ProfileTextOptions): string {
+  const c = s.contention;
   const p = o.palette;
-  const paths = shortener(c.records, o);
+  const paths = shortenerOf(stacksOf(s), o.classifier, o.fullPaths);
   const delay = sites.reduce<number | null>((a, x) => (a === null || x.delaySeconds === null ? null : a + x.delaySeconds), 0);
   const events = sites.reduce((a, x) => a + x.contentions, 0);
   const kind = s.format === 'mutex' ? 'mutex profile (time waiting for locks others held, charged to the unlocker)' : 'block profile (time goroutines spent blocked)';

@@ -4,8 +4,8 @@
  * they all share. --full-paths keeps every path as printed.
  */
 import type { Frame } from '../model/frame.js';
-import type { Snapshot } from '../model/snapshot.js';
-import type { FrameClassifier } from '../analysis/frames.js';
+import type { Stack } from '../model/snapshot.js';
+import { stackFrames, type FrameClassifier } from '../analysis/frames.js';
 
 function commonDir(a: string, b: string): string {
   let i = 0;
@@ -44,16 +44,9 @@ export class PathShortener {
   }
 }
 
-/** A shortener for one snapshot: the user's files are those of its user frames. */
-export function shortenerFor(s: Snapshot, classifier: FrameClassifier, full: boolean): PathShortener {
+/** A shortener for some stacks (a snapshot's, a diff's sites'): the user's files are those of their user frames. */
+export function shortenerOf(stacks: Iterable<Stack>, classifier: FrameClassifier, full: boolean): PathShortener {
   const files = new Set<string>();
-  const add = (frames: readonly Frame[]): void => {
-    for (const f of frames) if (classifier.kind(f) === 'user') files.add(f.file);
-  };
-  for (const g of s.goroutines) {
-    add(g.frames);
-    if (g.createdBy !== null) add([g.createdBy]);
-  }
-  for (const r of s.records) add(r.frames);
+  for (const f of stackFrames(stacks)) if (classifier.kind(f) === 'user') files.add(f.file);
   return new PathShortener(classifier.goroot, files, full);
 }

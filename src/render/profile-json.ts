@@ -5,9 +5,10 @@
  * contentions (block/mutex); the top level carries sampleRate, and memStats
  * `{name: number}` for heap/allocs. `total` is the number of records.
  */
-import { skippedCount, type Snapshot } from '../model/snapshot.js';
+import { skippedCount, type ContentionSnapshot, type HeapSnapshot } from '../model/snapshot.js';
 import type { FrameClassifier } from '../analysis/frames.js';
-import { heapTotals, isEstimate, type ContentionSite, type HeapSample, type HeapSite } from '../analysis/heap.js';
+import { heapTotals, isEstimate, type ContentionSite, type HeapSite } from '../analysis/heap.js';
+import { type HeapSample } from '../model/profile.js';
 import { entryOf, type GroupBy } from '../analysis/keys.js';
 import { frameJson } from './json.js';
 
@@ -25,10 +26,10 @@ function siteJson(site: HeapSite | ContentionSite, classifier: FrameClassifier):
   return out;
 }
 
-function common(s: Snapshot, groupBy: GroupBy, groups: Record<string, unknown>[], extra: Record<string, unknown>): Record<string, unknown> {
+function common(s: HeapSnapshot | ContentionSnapshot, groupBy: GroupBy, groups: Record<string, unknown>[], extra: Record<string, unknown>): Record<string, unknown> {
   return {
     format: s.format,
-    total: s.heap?.records.length ?? s.contention?.records.length ?? 0,
+    total: s.total,
     groupBy,
     ...extra,
     groups,
@@ -38,8 +39,8 @@ function common(s: Snapshot, groupBy: GroupBy, groups: Record<string, unknown>[]
   };
 }
 
-export function heapJson(s: Snapshot, sites: HeapSite[], o: { groupBy: GroupBy; sample: HeapSample; classifier: FrameClassifier }): Record<string, unknown> {
-  const h = s.heap!;
+export function heapJson(s: HeapSnapshot, sites: HeapSite[], o: { groupBy: GroupBy; sample: HeapSample; classifier: FrameClassifier }): Record<string, unknown> {
+  const h = s.heap;
   const groups = sites.map((x) => ({
     ...siteJson(x, o.classifier),
     inuseBytes: x.inuseBytes,
@@ -60,8 +61,8 @@ export function heapJson(s: Snapshot, sites: HeapSite[], o: { groupBy: GroupBy; 
   });
 }
 
-export function contentionJson(s: Snapshot, sites: ContentionSite[], o: { groupBy: GroupBy; classifier: FrameClassifier }): Record<string, unknown> {
-  const c = s.contention!;
+export function contentionJson(s: ContentionSnapshot, sites: ContentionSite[], o: { groupBy: GroupBy; classifier: FrameClassifier }): Record<string, unknown> {
+  const c = s.contention;
   const groups = sites.map((x) => ({
     ...siteJson(x, o.classifier),
     delaySeconds: x.delaySeconds,

@@ -10,19 +10,14 @@ import { goroutineMember, recordMember } from '../analysis/members.js';
 import type { Frame } from '../model/frame.js';
 import type { Ancestor, Goroutine, Labels } from '../model/goroutine.js';
 import type { CountRecord } from '../model/record.js';
-import type { Snapshot, SnapshotFormat } from '../model/snapshot.js';
+import type { CountFormat, GoroutineSnapshot } from '../model/snapshot.js';
 
 /** Profile names of the count formats, as their header prints them. */
-const COUNT_HEADERS: Partial<Record<SnapshotFormat, string>> = {
+const COUNT_HEADERS: Record<CountFormat, string> = {
   'goroutine-debug1': 'goroutine',
   threadcreate: 'threadcreate',
   goroutineleak: 'goroutineleak',
 };
-
-/** Whether a snapshot of this format can be written back. */
-export function writesBack(format: SnapshotFormat): boolean {
-  return format === 'goroutine' || COUNT_HEADERS[format] !== undefined;
-}
 
 const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
 
@@ -107,14 +102,13 @@ export function recordText(r: CountRecord): string[] {
 }
 
 /** A snapshot as dump text: its messages, then the goroutines (or records) the filter keeps. */
-export function renderTraceback(s: Snapshot, filter: MemberFilter = {}): string {
+export function renderTraceback(s: GoroutineSnapshot, filter: MemberFilter = {}): string {
   const out: string[] = [];
   for (const m of s.messages) out.push(m, '');
-  const header = COUNT_HEADERS[s.format];
-  if (header !== undefined) {
+  if (s.kind === 'count') {
     const records = s.records.filter((r) => matchesFilter(recordMember(r), filter));
     const total = records.length === s.records.length ? s.total : records.reduce((n, r) => n + r.count, 0);
-    out.push(`${header} profile: total ${total}`);
+    out.push(`${COUNT_HEADERS[s.format]} profile: total ${total}`);
     for (const r of records) out.push(...recordText(r), '');
   } else {
     for (const g of s.goroutines) if (matchesFilter(goroutineMember(g), filter)) out.push(...goroutineText(g), '');

@@ -6,7 +6,7 @@
 import type { MemberFilter } from '../analysis/group.js';
 import { contentionSites, type ContentionSite } from '../analysis/heap.js';
 import type { GroupBy } from '../analysis/keys.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { ContentionSnapshot } from '../model/snapshot.js';
 import { ProfileSitesModel } from './profile-sites-model.js';
 
 export type ContentionSort = 'delay' | 'events';
@@ -20,8 +20,8 @@ export interface ContentionSites {
 }
 
 export class ContentionModel extends ProfileSitesModel<ContentionSite, ContentionSites> {
-  constructor(snapshot: Snapshot, options: { by?: GroupBy; filter?: MemberFilter } = {}) {
-    super(snapshot, snapshot.contention?.records ?? [], options);
+  constructor(readonly snapshot: ContentionSnapshot, options: { by?: GroupBy; filter?: MemberFilter } = {}) {
+    super(snapshot.contention.records, options);
   }
 
   protected compute(by: GroupBy): ContentionSites {

@@ -4,13 +4,11 @@
  * kept), with the classifier and paths of the whole series. Immutable after
  * construction apart from that memoisation, like TuiModel.
  */
-import type { FrameClassifier } from '../analysis/frames.js';
-import { diffSnapshots, type DiffOptions, type DiffResult } from '../diff/diff.js';
-import type { DiffBy } from '../diff/keys.js';
+import { classifierOf, type FrameClassifier } from '../analysis/frames.js';
+import { diffSnapshots, siteStacks, type DiffBy, type DiffOptions, type DiffResult } from '../diff/diff.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { siteTitle } from '../render/diff.js';
-import { diffClassifier, diffPaths } from '../render/diff-paths.js';
-import type { PathShortener } from '../render/paths.js';
+import { shortenerOf, type PathShortener } from '../render/paths.js';
 import { passingFilter, searchTextOf } from './search.js';
 
 export type DiffSort = 'delta' | 'after' | 'name';
@@ -40,9 +38,10 @@ export class DiffModel {
     this.initialBy = first.by;
     const modes: DiffBy[] = first.kind === 'heap' ? ['top', 'stack', 'site'] : ['site', 'stack', 'top'];
     this.byModes = modes.includes(first.by) ? modes : [first.by, ...modes];
-    this.classifier = diffClassifier(first);
-    this.shortPaths = diffPaths(first, this.classifier, false);
-    this.fullPaths = diffPaths(first, this.classifier, true);
+    const stacks = siteStacks(first);
+    this.classifier = classifierOf(stacks);
+    this.shortPaths = shortenerOf(stacks, this.classifier, false);
+    this.fullPaths = shortenerOf(stacks, this.classifier, true);
   }
 
   get kind(): DiffResult['kind'] {

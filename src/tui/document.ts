@@ -6,7 +6,7 @@
  * made it; styles are names, turned into colours by the renderer.
  */
 import type { GroupBy } from '../analysis/keys.js';
-import type { DiffBy } from '../diff/keys.js';
+import type { DiffBy } from '../diff/diff.js';
 import { truncate } from '../render/table.js';
 
 export type Style = 'plain' | 'bold' | 'dim' | 'user' | 'heading' | 'count' | 'accent' | 'warn' | 'bad' | 'good';

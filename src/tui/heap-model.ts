@@ -5,10 +5,11 @@
  * contention view.
  */
 import type { MemberFilter } from '../analysis/group.js';
-import { defaultSample, heapSites, heapSiteValue, heapTotals, type HeapSample, type HeapSite } from '../analysis/heap.js';
+import { defaultSample, heapSites, heapSiteValue, heapTotals, type HeapSite } from '../analysis/heap.js';
+import { type HeapSample } from '../model/profile.js';
 import type { GroupBy } from '../analysis/keys.js';
 import type { HeapTotals } from '../model/profile.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { HeapSnapshot } from '../model/snapshot.js';
 import { ProfileSitesModel } from './profile-sites-model.js';
 
 export interface HeapSites {
@@ -19,8 +20,8 @@ export interface HeapSites {
 export class HeapModel extends ProfileSitesModel<HeapSite, HeapSites> {
   readonly initialSample: HeapSample;
 
-  constructor(snapshot: Snapshot, options: { by?: GroupBy; sample?: HeapSample; filter?: MemberFilter } = {}) {
-    super(snapshot, snapshot.heap?.records ?? [], options);
+  constructor(readonly snapshot: HeapSnapshot, options: { by?: GroupBy; sample?: HeapSample; filter?: MemberFilter } = {}) {
+    super(snapshot.heap.records, options);
     this.initialSample = options.sample ?? defaultSample(snapshot.format);
   }
 

@@ -5,15 +5,15 @@
  * into it. The caches below are memoisation only: the same question always
  * gets the same answer, so the reducer that calls into the model stays pure.
  */
-import { Grouper, classifierFor, matchesFilter, type Group, type MemberFilter } from '../analysis/group.js';
+import { Grouper, classifierFor, groupKey, matchesFilter, type Group, type MemberFilter } from '../analysis/group.js';
 import type { FrameClassifier } from '../analysis/frames.js';
 import { isGroupBy, type GroupBy, type Similarity } from '../analysis/keys.js';
 import { membersOf, type Member } from '../analysis/members.js';
 import type { Goroutine } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { shortenerFor, type PathShortener } from '../render/paths.js';
+import { stacksOf, type GoroutineSnapshot, type Snapshot } from '../model/snapshot.js';
+import { shortenerOf, type PathShortener } from '../render/paths.js';
 import { formatStates, formatWait, groupTitle } from '../render/text.js';
-import type { HeapSample } from '../analysis/heap.js';
+import type { HeapSample } from '../model/profile.js';
 import type { DiffModel } from './diff-model.js';
 import { ContentionModel } from './contention-model.js';
 import { HeapModel } from './heap-model.js';
@@ -63,6 +63,8 @@ export class TuiModel {
   readonly shortPaths: PathShortener;
   readonly fullPaths: PathShortener;
   readonly members: readonly Member[];
+  /** The snapshot when it holds goroutines (or count records) to group; null for heap and contention profiles. */
+  private readonly stacks: GoroutineSnapshot | null;
   readonly groupByModes: readonly GroupBy[];
   private readonly byId = new Map<number, Goroutine>();
   private readonly childIds = new Map<number, number[]>();
@@ -81,18 +83,22 @@ export class TuiModel {
     /** Snapshots lined up over time (`gdump diff -i`, `watch -i`): the diff view is the first page; `snapshot` is the latest. */
     readonly diff: DiffModel | null = null,
   ) {
-    this.heap = diff === null && snapshot.heap !== undefined ? new HeapModel(snapshot, { by: options.profileGroupBy, sample: options.sample, filter: options.filter }) : null;
-    this.contention = diff === null && snapshot.contention !== undefined ? new ContentionModel(snapshot, { by: options.profileGroupBy, filter: options.filter }) : null;
+    this.heap = diff === null && snapshot.kind === 'heap' ? new HeapModel(snapshot, { by: options.profileGroupBy, sample: options.sample, filter: options.filter }) : null;
+    this.contention = diff === null && snapshot.kind === 'contention' ? new ContentionModel(snapshot, { by: options.profileGroupBy, filter: options.filter }) : null;
     this.classifier = classifierFor(snapshot);
-    this.shortPaths = shortenerFor(snapshot, this.classifier, false);
-    this.fullPaths = shortenerFor(snapshot, this.classifier, true);
-    this.members = membersOf(snapshot).filter((m) => matchesFilter(m, options.filter));
-    for (const g of snapshot.goroutines) {
-      this.byId.set(g.id, g);
-      if (g.parentId !== null) {
-        const list = this.childIds.get(g.parentId);
-        if (list === undefined) this.childIds.set(g.parentId, [g.id]);
-        else list.push(g.id);
+    this.shortPaths = shortenerOf(stacksOf(snapshot), this.classifier, false);
+    this.fullPaths = shortenerOf(stacksOf(snapshot), this.classifier, true);
+    // Profile snapshots have sites, not members: their first page is the heap or contention view.
+    this.stacks = snapshot.kind === 'traceback' || snapshot.kind === 'count' ? snapshot : null;
+    this.members = this.stacks === null ? [] : membersOf(this.stacks).filter((m) => matchesFilter(m, options.filter));
+    if (snapshot.kind === 'traceback') {
+      for (const g of snapshot.goroutines) {
+        this.byId.set(g.id, g);
+        if (g.parentId !== null) {
+          const list = this.childIds.get(g.parentId);
+          if (list === undefined) this.childIds.set(g.parentId, [g.id]);
+          else list.push(g.id);
+        }
       }
     }
     this.groupByModes = groupByCycle(this.members, options.groupBy);
@@ -122,7 +128,8 @@ export class TuiModel {
   }
 
   private buildGrouping(by: GroupBy): Grouping {
-    const grouper = new Grouper(this.classifier, { by, similarity: this.options.similarity, keepMembers: true });
+    const key = this.stacks === null ? () => '' : groupKey(this.stacks, { by, similarity: this.options.similarity }, this.classifier);
+    const grouper = new Grouper(key, true);
     for (const m of this.members) grouper.add(m);
     const groups = grouper.result();
     const titleOptions = { groupBy: by, classifier: this.classifier, paths: this.shortPaths };

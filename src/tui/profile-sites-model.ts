@@ -6,12 +6,12 @@
  */
 import type { FrameClassifier } from '../analysis/frames.js';
 import type { MemberFilter } from '../analysis/group.js';
-import { profileClassifier, type ContentionSite, type HeapSite } from '../analysis/heap.js';
+import { classifierOf } from '../analysis/frames.js';
+import type { ContentionSite, HeapSite } from '../analysis/heap.js';
 import type { GroupBy } from '../analysis/keys.js';
-import type { Frame } from '../model/frame.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { shortener, siteTitle } from '../render/heap.js';
-import type { PathShortener } from '../render/paths.js';
+import type { StackRecord } from '../model/record.js';
+import { siteTitle } from '../render/heap.js';
+import { shortenerOf, type PathShortener } from '../render/paths.js';
 import { passingFilter, searchTextOf } from './search.js';
 
 /** Grouping keys that mean something for profile records (no goroutine states). */
@@ -31,14 +31,10 @@ export abstract class ProfileSitesModel<Site extends HeapSite | ContentionSite, 
   private readonly searchCache = new Map<GroupBy, readonly string[]>();
   private orderCache: { key: string; order: readonly number[] } | null = null;
 
-  constructor(
-    readonly snapshot: Snapshot,
-    records: readonly { frames: readonly Frame[] }[],
-    options: { by?: GroupBy; filter?: MemberFilter },
-  ) {
-    this.classifier = profileClassifier(records);
-    this.shortPaths = shortener(records, { classifier: this.classifier, fullPaths: false });
-    this.fullPaths = shortener(records, { classifier: this.classifier, fullPaths: true });
+  constructor(records: readonly StackRecord[], options: { by?: GroupBy; filter?: MemberFilter }) {
+    this.classifier = classifierOf(records);
+    this.shortPaths = shortenerOf(records, this.classifier, false);
+    this.fullPaths = shortenerOf(records, this.classifier, true);
     // `state` means nothing for profile records: the top frame (the allocating or waiting function) stands in.
     this.initialBy = options.by === undefined || options.by === 'state' ? 'top' : options.by;
     this.byModes = PROFILE_BY.includes(this.initialBy) ? PROFILE_BY : [this.initialBy, ...PROFILE_BY];

@@ -3,7 +3,7 @@
  * Ink and React are loaded only once a terminal is found, so the fallback
  * to the plain table costs no more than a plain run.
  */
-import type { HeapSample } from '../analysis/heap.js';
+import type { HeapSample } from '../model/profile.js';
 import type { GroupBy, Similarity } from '../analysis/keys.js';
 import type { DiffOptions } from '../diff/diff.js';
 import type { MemberFilter } from '../analysis/group.js';

@@ -8,7 +8,8 @@
 import type { Key } from 'ink';
 import { nextTarget, type Doc, type Target } from './document.js';
 import { actionFor, type KeyAction, type Where } from './keymap.js';
-import { HEAP_SAMPLES } from '../analysis/heap.js';
+import { HEAP_SAMPLES } from '../model/profile.js';
+import { kindOf } from '../kinds/index.js';
 import { CONTENTION_SORTS } from './contention-model.js';
 import { DIFF_SORTS } from './diff-model.js';
 import { SORT_ORDERS, type TuiModel } from './model.js';
@@ -64,9 +65,7 @@ type ModelSettings = 'groupBy' | 'diffBy' | 'diffSort' | 'heapBy' | 'heapSample'
 
 /** The first page: the diff of a series, the sites of a heap or contention profile, else the group list. */
 function rootPage(model: TuiModel): Page {
-  if (model.diff !== null) return { kind: 'diff' };
-  if (model.heap !== null) return { kind: 'heap' };
-  return model.contention !== null ? { kind: 'contention' } : { kind: 'list' };
+  return model.diff !== null ? { kind: 'diff' } : { kind: kindOf(model.snapshot).firstPage };
 }
 
 export function initialState(model: TuiModel, settings: Omit<ViewSettings, ModelSettings> & Partial<Pick<ViewSettings, ModelSettings>>, width: number, height: number): TuiState {

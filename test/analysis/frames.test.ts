@@ -6,24 +6,25 @@ import { parseDump } from '../../grammar/parse.js';
 import { FrameClassifier, findGoroot } from '../../src/analysis/frames.js';
 import { classifierFor } from '../../src/analysis/group.js';
 import { fixture } from '../helpers/paths.js';
+import { goroutinesOf } from '../helpers/snapshots.js';
 
 describe('frame kinds', () => {
   it('GOROOT comes from standard-library frames even without runtime ones (default GOTRACEBACK)', () => {
     const [s] = parseDump(readFileSync(fixture('leak', 'after.txt'), 'utf8')).snapshots;
-    assert.equal(findGoroot(s!.goroutines.flatMap((g) => g.frames)), '/usr/local/go');
+    assert.equal(findGoroot(goroutinesOf(s).flatMap((g) => g.frames)), '/usr/local/go');
   });
 
   it('Bazel-style GOROOT/src paths and module-cache paths', () => {
     const c = classifierFor(parseDump('goroutine 1 [select]:\nnet/http.(*conn).serve(0x1)\n\tGOROOT/src/net/http/server.go:2009 +0x1\ngithub.com/x/y.(*S).run(0x2)\n\t/root/go/pkg/mod/github.com/x/y@v1.2.3/s.go:9 +0x1\nmain.main()\n\t/app/main.go:3 +0x1\n').snapshots[0]!);
     assert.equal(c.goroot, 'GOROOT');
-    const [std, mod, user] = parseDump('goroutine 1 [select]:\nnet/http.(*conn).serve(0x1)\n\tGOROOT/src/net/http/server.go:2009 +0x1\ngithub.com/x/y.(*S).run(0x2)\n\t/root/go/pkg/mod/github.com/x/y@v1.2.3/s.go:9 +0x1\nmain.main()\n\t/app/main.go:3 +0x1\n').snapshots[0]!.goroutines[0]!.frames;
+    const [std, mod, user] = goroutinesOf(parseDump('goroutine 1 [select]:\nnet/http.(*conn).serve(0x1)\n\tGOROOT/src/net/http/server.go:2009 +0x1\ngithub.com/x/y.(*S).run(0x2)\n\t/root/go/pkg/mod/github.com/x/y@v1.2.3/s.go:9 +0x1\nmain.main()\n\t/app/main.go:3 +0x1\n').snapshots[0])[0]!.frames;
     assert.deepEqual([c.kind(std!), c.kind(mod!), c.kind(user!)], ['stdlib', 'user', 'user']);
     assert.equal(c.topFrame([std!, mod!, user!]), mod);
   });
 
   it('without any GOROOT hint, dotless package paths other than main are the standard library', () => {
     const c = new FrameClassifier(null);
-    const [rt, std, user] = parseDump('goroutine 1 [select]:\nruntime.gopark(0x1)\n\t/x/proc.go:1 +0x1\nsync.(*Cond).Wait(0x1)\n\t/y/cond.go:2 +0x1\nmain.run()\n\t/app/main.go:3 +0x1\n').snapshots[0]!.goroutines[0]!.frames;
+    const [rt, std, user] = goroutinesOf(parseDump('goroutine 1 [select]:\nruntime.gopark(0x1)\n\t/x/proc.go:1 +0x1\nsync.(*Cond).Wait(0x1)\n\t/y/cond.go:2 +0x1\nmain.run()\n\t/app/main.go:3 +0x1\n').snapshots[0])[0]!.frames;
     assert.deepEqual([c.kind(rt!), c.kind(std!), c.kind(user!)], ['runtime', 'stdlib', 'user']);
   });
 });

@@ -11,6 +11,7 @@ import { runCli, runJson } from '../helpers/cli.js';
 import { findSite, snapshotsOf, type OutputJson, type SnapshotJson } from '../helpers/json.js';
 import { fixture } from '../helpers/paths.js';
 import { readTruth, type Truth, type TruthSite } from '../helpers/truth.js';
+import { goroutinesOf } from '../helpers/snapshots.js';
 
 type SiteWithLabels = TruthSite & { labels?: Record<string, string> };
 
@@ -62,11 +63,11 @@ describe('fixtures/states: every goroutine state, four dump forms of one snapsho
     const { readFileSync } = await import('node:fs');
     const [snap] = parseDump(readFileSync(fixture('states', 'states.debug2.txt'), 'utf8')).snapshots;
     const locked = truth.sites.find((x) => x.scenario === 'locked' || x.entry === 'main.blockLocked')!;
-    const lockedGs = snap!.goroutines.filter((g) => g.frames.some((f) => f.func.full === locked.entry));
+    const lockedGs = goroutinesOf(snap).filter((g) => g.frames.some((f) => f.func.full === locked.entry));
     assert.equal(lockedGs.length, locked.count);
     assert.ok(lockedGs.every((g) => g.locked));
     const deep = truth.sites.find((x) => x.entry === 'main.blockDeep')!;
-    const deepGs = snap!.goroutines.filter((g) => g.elidedFrames > 0);
+    const deepGs = goroutinesOf(snap).filter((g) => g.elidedFrames > 0);
     assert.equal(deepGs.length, deep.count);
   });
 });

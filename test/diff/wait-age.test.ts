@@ -13,6 +13,7 @@ import { diffSnapshots } from '../../src/diff/diff.js';
 import { fixture } from '../helpers/paths.js';
 import { runCli } from '../helpers/cli.js';
 import { readTruth, type TruthSite } from '../helpers/truth.js';
+import { goroutinesOf } from '../helpers/snapshots.js';
 
 interface AgedSite extends TruthSite {
   /** Minutes waited → goroutines. */
@@ -37,7 +38,7 @@ describe('wait ages', () => {
       const snapshot = snapshotOf(file);
       for (const site of sitesOf(file)) {
         const ages: Record<string, number> = {};
-        for (const g of snapshot.goroutines) {
+        for (const g of goroutinesOf(snapshot)) {
           if (g.createdBy?.func.full !== site.createdBy || !g.frames.some((f) => f.func.full === site.entry)) continue;
           const key = String(g.waitMinutes);
           ages[key] = (ages[key] ?? 0) + 1;

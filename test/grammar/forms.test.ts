@@ -7,12 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDump } from '../../grammar/parse.js';
 import type { Goroutine } from '../../src/model/goroutine.js';
+import { goroutinesOf } from '../helpers/snapshots.js';
 
 function one(text: string): Goroutine {
   const r = parseDump(text);
   assert.equal(r.snapshots.length, 1, JSON.stringify(r));
-  assert.equal(r.snapshots[0]!.goroutines.length, 1);
-  return r.snapshots[0]!.goroutines[0]!;
+  assert.equal(goroutinesOf(r.snapshots[0]).length, 1);
+  return goroutinesOf(r.snapshots[0])[0]!;
 }
 
 function withHeader(header: string): Goroutine {
@@ -136,7 +137,7 @@ describe('frames', () => {
         '',
       ].join('\n'),
     );
-    const [a, b] = r.snapshots[0]!.goroutines;
+    const [a, b] = goroutinesOf(r.snapshots[0]);
     assert.equal(a!.elidedFrames, 53);
     assert.equal(a!.frames.length, 2);
     assert.equal(a!.parentId, 6);
@@ -153,7 +154,7 @@ describe('around the dump', () => {
     const r = parseDump('panic: boom\n\tmore detail\n\ngoroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\nexit status 2\n');
     const s = r.snapshots[0]!;
     assert.deepEqual(s.messages, ['panic: boom\n\tmore detail']);
-    assert.equal(s.goroutines.length, 1);
+    assert.equal(goroutinesOf(s).length, 1);
     assert.deepEqual(s.skipped, [{ first: 1, last: 2 }, { first: 7, last: 7 }]);
   });
 
@@ -167,14 +168,14 @@ describe('around the dump', () => {
   it('a dump cut mid-frame keeps the goroutines and warns at the cut line', () => {
     const r = parseDump('goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n\ngoroutine 2 [select]:\nmain.worker()\n\t/usr/local/go/src/ru');
     const s = r.snapshots[0]!;
-    assert.equal(s.goroutines.length, 2);
+    assert.equal(goroutinesOf(s).length, 2);
     assert.ok(s.warnings.some((w) => w.line === 6 && /no location/.test(w.message)), JSON.stringify(s.warnings));
     assert.ok(s.warnings.some((w) => w.line === 7 && /cut off/.test(w.message)), JSON.stringify(s.warnings));
   });
 
   it('CRLF line ends parse like LF', () => {
     const r = parseDump('goroutine 1 [running]:\r\nmain.main()\r\n\t/m.go:3 +0x1\r\n\r\ngoroutine 2 [sleep]:\r\ntime.Sleep(0x1)\r\n\t/t.go:1 +0x1\r\n');
-    assert.equal(r.snapshots[0]!.goroutines.length, 2);
-    assert.equal(r.snapshots[0]!.goroutines[1]!.frames[0]!.file, '/t.go');
+    assert.equal(goroutinesOf(r.snapshots[0]).length, 2);
+    assert.equal(goroutinesOf(r.snapshots[0])[1]!.frames[0]!.file, '/t.go');
   });
 });

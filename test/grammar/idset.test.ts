@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { IdSet } from '../../grammar/idset.js';
 import { parseDump } from '../../grammar/parse.js';
+import { goroutinesIn } from '../helpers/snapshots.js';
 
 describe('goroutine id set', () => {
   it('holds dense ids past its first size, huge and odd ids, and forgets them on clear', () => {
@@ -19,6 +20,6 @@ describe('goroutine id set', () => {
   it('a repeated id still starts a new snapshot, and ids of the next one start afresh', () => {
     const g = (id: number): string => `goroutine ${id} [select]:\nmain.loop()\n\t/app/main.go:10 +0x1d\n\n`;
     const r = parseDump(g(1) + g(70_000) + g(1) + g(70_000) + g(2) + g(2));
-    assert.deepEqual(r.snapshots.map((s) => s.goroutines.map((x) => x.id)), [[1, 70_000], [1, 70_000, 2], [2]]);
+    assert.deepEqual(r.snapshots.map((s) => goroutinesIn(s).map((x) => x.id)), [[1, 70_000], [1, 70_000, 2], [2]]);
   });
 });

@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDump } from '../../grammar/parse.js';
 import type { Goroutine } from '../../src/model/goroutine.js';
+import { goroutinesIn } from '../helpers/snapshots.js';
 
 function goroutines(text: string, chunkSize?: number): Goroutine[] {
   const r = parseDump(text, chunkSize === undefined ? {} : { chunkSize });
-  return r.snapshots.flatMap((s) => s.goroutines);
+  return r.snapshots.flatMap((s) => goroutinesIn(s));
 }
 
 const g = (id: number, line: number, pc: string): string =>

@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { parseDump } from '../../grammar/parse.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
+import { goroutinesIn, goroutinesOf, ofKind } from '../helpers/snapshots.js';
 
 const skip = HAS_REALWORLD ? false : `../shared/realworld is absent (${REALWORLD}): skipping the real-world dump tests`;
 if (skip) console.log(`# SKIP ${skip}`);
@@ -22,7 +23,7 @@ function parseFile(name: string): Snapshot[] {
 /** Goroutines per `created by` function, as the README counts them. */
 function createdBy(s: Snapshot): Map<string, number> {
   const m = new Map<string, number>();
-  for (const g of s.goroutines) if (g.createdBy !== null) m.set(g.createdBy.func.full, (m.get(g.createdBy.func.full) ?? 0) + 1);
+  for (const g of goroutinesOf(s)) if (g.createdBy !== null) m.set(g.createdBy.func.full, (m.get(g.createdBy.func.full) ?? 0) + 1);
   return m;
 }
 
@@ -59,7 +60,7 @@ describe('real-world tracebacks', { skip }, () => {
       assert.equal(snapshots.length, 1);
       const s = snapshots[0]!;
       assert.equal(s.format, 'goroutine');
-      assert.equal(s.goroutines.length, c.goroutines);
+      assert.equal(goroutinesOf(s).length, c.goroutines);
       assert.equal(s.total, c.goroutines);
       const counts = createdBy(s);
       for (const [fn, n] of Object.entries(c.createdBy)) assert.equal(counts.get(fn), n, fn);
@@ -70,26 +71,26 @@ describe('real-world tracebacks', { skip }, () => {
 
   it('ancestors: 10 [originating from goroutine N] blocks are kept on their goroutines', () => {
     const [s] = parseFile('DataDog-gostackparse-ancestors.txt');
-    assert.equal(s!.goroutines.length, 3);
-    assert.equal(s!.goroutines.reduce((n, g) => n + g.ancestors.length, 0), 10);
-    const g25 = s!.goroutines.find((g) => g.id === 25)!;
+    assert.equal(goroutinesOf(s).length, 3);
+    assert.equal(goroutinesOf(s).reduce((n, g) => n + g.ancestors.length, 0), 10);
+    const g25 = goroutinesOf(s).find((g) => g.id === 25)!;
     assert.deepEqual(g25.ancestors.map((a) => a.id).slice(0, 3), [24, 23, 22]);
     assert.equal(g25.ancestors[0]!.createdBy?.func.full, 'main.d1');
   });
 
   it('goleak tracebackancestors: 7 created-by lines in all (4 on goroutines, 3 inside ancestor blocks)', () => {
     const [s] = parseFile('uber-go-goleak-http.tracebackancestors.txt');
-    assert.equal(s!.goroutines.length, 5);
-    const own = s!.goroutines.filter((g) => g.createdBy !== null).length;
-    const inAncestors = s!.goroutines.reduce((n, g) => n + g.ancestors.filter((a) => a.createdBy !== null).length, 0);
+    assert.equal(goroutinesOf(s).length, 5);
+    const own = goroutinesOf(s).filter((g) => g.createdBy !== null).length;
+    const inAncestors = goroutinesOf(s).reduce((n, g) => n + g.ancestors.filter((a) => a.createdBy !== null).length, 0);
     assert.equal(own + inAncestors, 7);
   });
 
   it('runtime-stack: prose, a glued header, then a SIGQUIT dump: two snapshots, 11 goroutines', () => {
     const snapshots = parseFile('felixge-go-profiler-notes-runtime-stack.txt');
     assert.equal(snapshots.length, 2);
-    assert.deepEqual(snapshots.map((s) => s.goroutines.length), [5, 6]);
-    assert.equal(snapshots[1]!.goroutines[0]!.id, 0);
+    assert.deepEqual(snapshots.map((s) => goroutinesIn(s).length), [5, 6]);
+    assert.equal(goroutinesOf(snapshots[1])[0]!.id, 0);
     assert.ok(snapshots[1]!.messages.some((m) => m.includes('SIGQUIT: quit')));
     // The shell prompt and prose before the dump, and the register dump after it, are passed over, not lost.
     assert.ok(snapshots[0]!.skipped.some((r) => r.first === 1));
@@ -103,27 +104,27 @@ describe('real-world tracebacks', { skip }, () => {
 
   it('frames elided: the ≤1.20 marker and the 1.21+ count are both recorded', () => {
     const [old] = parseFile('DataDog-gostackparse-frameselided.txt');
-    assert.equal(old!.goroutines[0]!.frames.length, 100);
-    assert.equal(old!.goroutines[0]!.elidedFrames, -1);
+    assert.equal(goroutinesOf(old)[0]!.frames.length, 100);
+    assert.equal(goroutinesOf(old)[0]!.elidedFrames, -1);
     const [newer] = parseFile('dt-stackgazer-stacks-2.txt');
-    assert.ok(newer!.goroutines.some((g) => g.elidedFrames === 17));
+    assert.ok(goroutinesOf(newer).some((g) => g.elidedFrames === 17));
   });
 
   it('inlined frames and cgo locations', () => {
     const [frames] = parseFile('felixge-go-profiler-notes-frames.txt');
-    const inlined = frames!.goroutines[0]!.frames.filter((f) => f.inlined);
+    const inlined = goroutinesOf(frames)[0]!.frames.filter((f) => f.inlined);
     assert.ok(inlined.length >= 1);
     assert.equal(inlined[0]!.pcOffset, -1);
     const [cgo] = parseFile('DataDog-gostackparse-cgo.txt');
-    const states = cgo!.goroutines.map((g) => [g.state, g.locked]);
+    const states = goroutinesOf(cgo).map((g) => [g.state, g.locked]);
     assert.deepEqual(states.find(([s]) => s === 'sleep'), ['sleep', true]);
-    assert.ok(cgo!.goroutines.some((g) => g.state === 'syscall'));
+    assert.ok(goroutinesOf(cgo).some((g) => g.state === 'syscall'));
   });
 
   it('wait ages are read from headers', () => {
     const [s] = parseFile('DataDog-gostackparse-waitsince.txt');
-    assert.ok(s!.goroutines.some((g) => g.state === 'sleep' && g.waitMinutes === 1));
-    assert.ok(s!.goroutines.some((g) => g.state === 'IO wait' && g.waitMinutes === 1));
+    assert.ok(goroutinesOf(s).some((g) => g.state === 'sleep' && g.waitMinutes === 1));
+    assert.ok(goroutinesOf(s).some((g) => g.state === 'IO wait' && g.waitMinutes === 1));
   });
 });
 
@@ -151,16 +152,16 @@ describe('real-world count profiles (debug=1)', { skip }, () => {
       assert.equal(rest.length, 0);
       assert.equal(s!.format, c.format);
       assert.equal(s!.total, c.total);
-      assert.equal(s!.records.length, c.records);
-      assert.equal(s!.records.reduce((n, r) => n + r.count, 0), c.total);
-      if (c.labelled >= 0) assert.equal(s!.records.filter((r) => r.labels !== null).length, c.labelled);
+      assert.equal(ofKind(s, 'count').records.length, c.records);
+      assert.equal(ofKind(s, 'count').records.reduce((n, r) => n + r.count, 0), c.total);
+      if (c.labelled >= 0) assert.equal(ofKind(s, 'count').records.filter((r) => r.labels !== null).length, c.labelled);
       assert.equal(s!.warnings.length, 0, JSON.stringify(s!.warnings.slice(0, 3)));
     });
   }
 
   it('tabwriter-padded # lines give function, file and line', () => {
     const [s] = parseFile('dt-stackgazer-stacks_with_labels.txt');
-    const f = s!.records[0]!.frames[0]!;
+    const f = ofKind(s, 'count').records[0]!.frames[0]!;
     assert.match(f.func.full, /\./);
     assert.match(f.file, /\.go$/);
     assert.ok(f.line > 0);

@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { groupSnapshot } from '../../src/analysis/group.js';
+import { contentionSites, heapSites } from '../../src/analysis/heap.js';
 import { readText, type PipelineResult } from '../../src/input/pipeline.js';
 import { inRanges, lineAccounting, type Snapshot } from '../../src/model/snapshot.js';
 import { FIXTURES, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
+import { goroutinesIn } from '../helpers/snapshots.js';
 
 export interface Dump {
   name: string;
@@ -96,14 +98,22 @@ export const WRAPPERS: readonly Wrapper[] = [
   { name: 'kubectl + ANSI + CRLF', wrap: (t) => perLine(t, (l, i) => `${stamp(i)} \u001b[36m${l}\u001b[0m\r`) },
 ];
 
+/** The groups or sites of a snapshot as `key count` lines (bytes in use, events for profile sites). */
+function siteLines(s: Snapshot): string[] {
+  switch (s.kind) {
+    case 'traceback':
+    case 'count':
+      return groupSnapshot(s).map((g) => `${g.key} ${g.count}`);
+    case 'heap':
+      return heapSites(s).map((x) => `${x.key} ${x.inuseBytes}`);
+    case 'contention':
+      return contentionSites(s).map((x) => `${x.key} ${x.contentions}`);
+  }
+}
+
 /** Groups of every snapshot as `key count` lines: what "the same result" means for wrapped input. */
 export function groupSummary(r: PipelineResult): string[] {
-  return r.result.snapshots.map((s) =>
-    groupSnapshot(s)
-      .map((g) => `${g.key} ${g.count}`)
-      .sort()
-      .join('\n'),
-  );
+  return r.result.snapshots.map((s) => siteLines(s).sort().join('\n'));
 }
 
 /** Checks the read of `text` keeps every promise; returns the problem, or null. */
@@ -137,7 +147,7 @@ function rangeProblem(s: Snapshot): string | null {
     last = r.last;
   }
   for (const w of s.warnings) if (w.line !== 0 && (w.line < s.firstLine || w.line > s.lastLine)) return `warning on line ${w.line} outside ${s.firstLine}-${s.lastLine}`;
-  for (const g of s.goroutines) if (inRanges(s.skipped, g.line)) return `goroutine ${g.id} at line ${g.line} is also skipped`;
+  for (const g of goroutinesIn(s)) if (inRanges(s.skipped, g.line)) return `goroutine ${g.id} at line ${g.line} is also skipped`;
   return null;
 }
 

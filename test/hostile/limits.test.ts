@@ -9,6 +9,7 @@ import { MAX_LINE_CHARS } from '../../src/input/unwrap.js';
 import { runCli } from '../helpers/cli.js';
 import { invariantProblem, readText } from './corpus.js';
 import { decode } from './damage.js';
+import { goroutinesOf } from '../helpers/snapshots.js';
 
 const GOROUTINE = 'goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n\n';
 
@@ -17,7 +18,7 @@ describe('limits', () => {
     const text = 'x'.repeat(1 << 20) + '\n' + GOROUTINE;
     const r = readText(text);
     assert.equal(invariantProblem(text, r), null);
-    assert.equal(r.result.snapshots[0]!.goroutines.length, 1);
+    assert.equal(goroutinesOf(r.result.snapshots[0]).length, 1);
     assert.deepEqual(r.result.snapshots[0]!.skipped, [{ first: 1, last: 1 }]);
   });
 
@@ -29,14 +30,14 @@ describe('limits', () => {
     p.push('\n' + GOROUTINE.replace('goroutine 1', 'goroutine 2'));
     const { result } = p.end();
     const s = result.snapshots[0]!;
-    assert.equal(s.goroutines.length, 2);
+    assert.equal(goroutinesOf(s).length, 2);
     assert.ok(s.warnings.some((w) => w.line === 5 && /longer than/.test(w.message)), JSON.stringify(s.warnings));
   });
 
   it('deep brace nesting in args is one call line', () => {
     const args = '{'.repeat(100_000) + '}'.repeat(100_000);
     const text = `goroutine 1 [running]:\nmain.f(${args})\n\t/m.go:3 +0x1\n`;
-    const g = readText(text).result.snapshots[0]!.goroutines[0]!;
+    const g = goroutinesOf(readText(text).result.snapshots[0])[0]!;
     assert.equal(g.frames[0]!.args.length, args.length);
   });
 
@@ -52,7 +53,7 @@ describe('limits', () => {
     const text = decode(bytes);
     const r = readText(text);
     assert.equal(invariantProblem(text, r), null);
-    assert.equal(r.result.snapshots[0]!.goroutines[0]!.frames[0]!.func.full, 'main.f\ufffd\ufffd(');
+    assert.equal(goroutinesOf(r.result.snapshots[0])[0]!.frames[0]!.func.full, 'main.f\ufffd\ufffd(');
   });
 
   const scale = Number(process.env.GDUMP_SCALE ?? 300_000);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { corpus, invariantProblem, readText, REALWORLD_NOTE } from './corpus.js';
 import { decode } from './damage.js';
+import { goroutinesIn } from '../helpers/snapshots.js';
 
 const HEADER = /^goroutine \d+ .*\]:$/;
 
@@ -30,7 +31,7 @@ describe('truncation at every byte offset', () => {
         const r = readText(text);
         assert.equal(invariantProblem(text, r), null, `cut at ${at}`);
         const headers = headersWritten(full, text);
-        const kept = r.result.snapshots.reduce((n, s) => n + s.goroutines.length, 0);
+        const kept = r.result.snapshots.reduce((n, s) => n + goroutinesIn(s).length, 0);
         assert.equal(kept, headers, `cut at ${at}: ${headers} goroutine headers written, ${kept} goroutines read`);
         if (text.length > 0 && !text.endsWith('\n')) {
           const last = r.result.lines;

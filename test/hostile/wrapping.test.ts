@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
 import { corpus, groupSummary, invariantProblem, readText, REALWORLD_NOTE, WRAPPERS } from './corpus.js';
+import { goroutinesIn, goroutinesOf } from '../helpers/snapshots.js';
 
 describe('log-wrapped dumps', () => {
   if (REALWORLD_NOTE !== null) it.skip(REALWORLD_NOTE);
@@ -22,7 +23,7 @@ describe('log-wrapped dumps', () => {
         const r = readText(wrapped);
         assert.equal(invariantProblem(wrapped, r), null, d.name);
         assert.deepEqual(groupSummary(r), groupSummary(plain), d.name);
-        if (plain.result.snapshots.some((s) => s.goroutines.length > 0)) assert.ok(r.stripped.length > 0 || w.name === 'tabs as spaces', `${d.name}: nothing reported as stripped`);
+        if (plain.result.snapshots.some((s) => goroutinesIn(s).length > 0)) assert.ok(r.stripped.length > 0 || w.name === 'tabs as spaces', `${d.name}: nothing reported as stripped`);
       }
     });
   }
@@ -41,7 +42,7 @@ describe('log-wrapped dumps', () => {
     const r = readText(text);
     assert.deepEqual(r.stripped, ['go test -json events ("Output")']);
     const s = r.result.snapshots[0]!;
-    const g = s.goroutines[0]!;
+    const g = goroutinesOf(s)[0]!;
     assert.equal(g.line, 2);
     assert.deepEqual(g.frames.map((f) => f.func.full), ['main.work', 'main.next']);
     // main.work has no location line: the warning names input line 3, where "main.wor" starts.
@@ -53,15 +54,15 @@ describe('log-wrapped dumps', () => {
   it('--strip takes a prefix gdump does not know off every line', () => {
     const text = 'goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n'.split('\n').map((l) => `<app-7> ${l}`).join('\n');
     const r = readText(text, { strip: /<app-\d+> / });
-    assert.equal(r.result.snapshots[0]!.goroutines[0]!.frames[0]!.file, '/m.go');
-    assert.equal(readText(text).result.snapshots[0]?.goroutines[0]?.frames.length ?? 0, 0);
+    assert.equal(goroutinesOf(r.result.snapshots[0])[0]!.frames[0]!.file, '/m.go');
+    assert.equal(goroutinesOf(readText(text).result.snapshots[0])[0]?.frames.length ?? 0, 0);
   });
 
   it('leaves a clean dump untouched and reports nothing stripped', () => {
     const text = 'goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n';
     const r = readText(text);
     assert.deepEqual(r.stripped, []);
-    assert.equal(r.result.snapshots[0]!.goroutines.length, 1);
+    assert.equal(goroutinesOf(r.result.snapshots[0]).length, 1);
   });
 
   it('reads the go test -json panic of gotestpp: the traceback split across "Output" strings comes out whole', { skip: HAS_REALWORLD ? false : REALWORLD_NOTE ?? true }, () => {
@@ -70,7 +71,7 @@ describe('log-wrapped dumps', () => {
     assert.deepEqual(r.stripped, ['go test -json events ("Output")']);
     const [s] = r.result.snapshots;
     assert.ok(s !== undefined);
-    const g = s.goroutines.find((x) => x.id === 20)!;
+    const g = goroutinesOf(s).find((x) => x.id === 20)!;
     assert.equal(g.createdBy?.func.full, 'testing.(*T).Run');
     assert.equal(g.parentId, 1);
     assert.equal(g.frames[0]!.func.full, 'testing.tRunner.func1.2');

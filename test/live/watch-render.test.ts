@@ -11,7 +11,8 @@ import { parseDump } from '../../grammar/parse.js';
 import { classifierFor } from '../../src/analysis/group.js';
 import { diffSnapshots } from '../../src/diff/diff.js';
 import { NO_COLOR_PALETTE } from '../../src/render/palette.js';
-import { shortenerFor } from '../../src/render/paths.js';
+import { shortenerOf } from '../../src/render/paths.js';
+import { stacksOf } from '../../src/model/snapshot.js';
 import { LiveRegion, renderWatchLine, renderWatchTable } from '../../src/render/watch.js';
 import { fixture } from '../helpers/paths.js';
 import { readTruth } from '../helpers/truth.js';
@@ -25,7 +26,7 @@ const times = [new Date('2026-01-01T10:00:00Z'), new Date('2026-01-01T10:00:10Z'
 describe('watch views', () => {
   const result = diffSnapshots(snapshots, { times });
   const classifier = classifierFor(snapshots[2]!);
-  const view = { palette: NO_COLOR_PALETTE, paths: shortenerFor(snapshots[2]!, classifier, false), classifier, target: 'http://127.0.0.1:6060', top: 0, width: null };
+  const view = { palette: NO_COLOR_PALETTE, paths: shortenerOf(stacksOf(snapshots[2]!), classifier, false), classifier, target: 'http://127.0.0.1:6060', top: 0, width: null };
 
   it('the summary line of each snapshot names the watcher with its growth since the first', () => {
     const grown = watcherCounts[2]! - watcherCounts[0]!;

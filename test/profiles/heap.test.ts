@@ -9,12 +9,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDump } from '../../grammar/parse.js';
-import { PROFILE_SECTIONS } from '../../grammar/sections.js';
 import { heapSites } from '../../src/analysis/heap.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import type { SnapshotJson } from '../helpers/json.js';
 import { fixture, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
 import type { HeapTruthSite } from '../helpers/truth.js';
+import { ofKind } from '../helpers/snapshots.js';
 
 interface ProfilesTruth {
   memProfileRate: number;
@@ -149,12 +149,12 @@ describe('sampled heap (MemProfileRate=524288)', () => {
   const rate = truth.sampled.memProfileRate;
 
   it('debug=1 text: the raw records per site are the runtime\'s unscaled counts', () => {
-    const r = parseDump(readFileSync(fixture('profiles', 'heap-sampled.debug1.txt'), 'utf8'), { sections: PROFILE_SECTIONS });
-    const s = r.snapshots[0]!;
-    assert.equal(s.heap?.sampleRate, rate);
+    const r = parseDump(readFileSync(fixture('profiles', 'heap-sampled.debug1.txt'), 'utf8'));
+    const s = ofKind(r.snapshots[0], 'heap');
+    assert.equal(s.heap.sampleRate, rate);
     for (const site of truth.sampled.heapSites) {
       const raw = { inuseBytes: 0, inuseObjects: 0, allocBytes: 0, allocObjects: 0, records: 0 };
-      for (const rec of s.heap!.records) {
+      for (const rec of s.heap.records) {
         if (rec.frames[0]?.func.full !== site.function || rec.frames[0].line !== site.line) continue;
         raw.inuseBytes += rec.inuseBytes;
         raw.inuseObjects += rec.inuseObjects;
@@ -185,8 +185,8 @@ describe('sampled heap (MemProfileRate=524288)', () => {
   });
 
   it('heapSites (the diff API) gives the same scaled values as the JSON', () => {
-    const r = parseDump(readFileSync(fixture('profiles', 'heap-sampled.debug1.txt'), 'utf8'), { sections: PROFILE_SECTIONS });
-    const sites = heapSites(r.snapshots[0]!, { by: 'top' });
+    const r = parseDump(readFileSync(fixture('profiles', 'heap-sampled.debug1.txt'), 'utf8'));
+    const sites = heapSites(ofKind(r.snapshots[0], 'heap'), { by: 'top' });
     const json = heapJson(fixture('profiles', 'heap-sampled.debug1.txt'));
     assert.deepEqual(
       sites.map((s) => [s.key, s.inuseBytes, s.inuseObjects, s.allocBytes, s.allocObjects]),
@@ -198,9 +198,9 @@ describe('sampled heap (MemProfileRate=524288)', () => {
 describe('real-world profiles (../shared/realworld)', { skip: HAS_REALWORLD ? false : 'no ../shared/realworld next to the checkout: skipping real-world profile tests' }, () => {
   it('google-pprof-gobench.heap: legacy heap without # lines; in-use records add up to the header 13 / 1595680', () => {
     const file = path.join(REALWORLD, 'google-pprof-gobench.heap');
-    const r = parseDump(readFileSync(file, 'utf8'), { sections: PROFILE_SECTIONS });
+    const r = parseDump(readFileSync(file, 'utf8'));
     assert.equal(r.snapshots.length, 1);
-    const h = r.snapshots[0]!.heap!;
+    const h = ofKind(r.snapshots[0], 'heap').heap;
     assert.equal(h.records.length, 15);
     assert.equal(h.records.reduce((a, rec) => a + rec.inuseObjects, 0), 13);
     assert.equal(h.records.reduce((a, rec) => a + rec.inuseBytes, 0), 1595680);

@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseDump } from '../../grammar/parse.js';
-import { PROFILE_SECTIONS } from '../../grammar/sections.js';
-import { withInputKind } from '../../src/analysis/heap.js';
 import { endpointOfName } from '../../src/model/profile.js';
 import { runCli, runJson } from '../helpers/cli.js';
 import type { SnapshotJson } from '../helpers/json.js';
+import { ofKind } from '../helpers/snapshots.js';
 import { fixture } from '../helpers/paths.js';
 
 describe('profile kind from the input name', () => {
@@ -26,12 +25,13 @@ describe('profile kind from the input name', () => {
 
   it('heap text named allocs becomes allocs; other names stay heap', () => {
     const text = readFileSync(fixture('profiles', 'allocs.debug1.txt'), 'utf8');
-    const s = parseDump(text, { sections: PROFILE_SECTIONS }).snapshots[0]!;
-    assert.equal(s.format, 'heap');
-    assert.equal(withInputKind(s, 'http://h/debug/pprof/allocs?debug=1').format, 'allocs');
-    const other = parseDump(text, { sections: PROFILE_SECTIONS }).snapshots[0]!;
-    assert.equal(withInputKind(other, 'dump.txt').format, 'heap');
-    assert.equal(other.heap?.kindSource, 'default');
+    assert.equal(parseDump(text).snapshots[0]!.format, 'heap');
+    const allocs = ofKind(parseDump(text, { name: 'http://h/debug/pprof/allocs?debug=1' }).snapshots[0], 'heap');
+    assert.equal(allocs.format, 'allocs');
+    assert.equal(allocs.heap.kindSource, 'input-name');
+    const other = ofKind(parseDump(text, { name: 'dump.txt' }).snapshots[0], 'heap');
+    assert.equal(other.format, 'heap');
+    assert.equal(other.heap.kindSource, 'default');
   });
 
   it('a binary block or mutex profile takes its kind from the name', () => {

@@ -16,21 +16,26 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { DumpReader, parseDump } from '../../grammar/parse.js';
 import { GoroutineFolder } from '../../src/analysis/fold.js';
-import { groupSnapshot } from '../../src/analysis/group.js';
+import { kindOf } from '../../src/kinds/index.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { snapshotJson } from '../../src/render/json.js';
 import { runCli } from '../helpers/cli.js';
 import { buildGoProgram, goSkip } from '../helpers/go.js';
 import type { GroupJson, SnapshotJson } from '../helpers/json.js';
 import { CACHE, FIXTURES, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
 import { readTruth } from '../helpers/truth.js';
+import { goroutinesIn } from '../helpers/snapshots.js';
 
 const CHUNK = 4096;
 const PIECE = 1000;
 
+/** The CLI's JSON of every snapshot (each through its kind), with the goroutines folded as they were read or kept. */
+function json(snapshots: readonly Snapshot[], folder: GoroutineFolder | null): string {
+  const report = { groupBy: undefined, similarity: 'pointers' as const, filter: {}, sample: undefined, folder, stripped: [] };
+  return JSON.stringify(snapshots.map((s) => kindOf(s).json(s, report)));
+}
+
 function whole(text: string): string {
-  const r = parseDump(text, { chunkSize: text.length + 1 });
-  return JSON.stringify(r.snapshots.map((s) => snapshotJson(s, groupSnapshot(s), { lines: s.lastLine - s.firstLine })));
+  return json(parseDump(text, { chunkSize: text.length + 1 }).snapshots, null);
 }
 
 function streamed(text: string): { json: string; kept: number } {
@@ -38,9 +43,8 @@ function streamed(text: string): { json: string; kept: number } {
   const reader = new DumpReader({ chunkSize: CHUNK, onGoroutine: folder.onGoroutine });
   for (let at = 0; at < text.length; at += PIECE) reader.push(text.slice(at, at + PIECE));
   const r = reader.end();
-  const groups = (s: Snapshot) => folder.result(s)?.groups ?? groupSnapshot(s);
-  const kept = r.snapshots.reduce((n, s) => n + s.goroutines.length, 0);
-  return { json: JSON.stringify(r.snapshots.map((s) => snapshotJson(s, groups(s), { lines: s.lastLine - s.firstLine }))), kept };
+  const kept = r.snapshots.reduce((n, s) => n + goroutinesIn(s).length, 0);
+  return { json: json(r.snapshots, folder), kept };
 }
 
 /** Real traceback dumps at least ten chunks long. */

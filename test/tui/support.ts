@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import type { Key } from 'ink';
 import type { render } from 'ink-testing-library';
 import { parseDump } from '../../grammar/parse.js';
-import { PROFILE_SECTIONS } from '../../grammar/sections.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { tuiModel } from '../../src/tui/start.js';
 import type { GroupBy } from '../../src/analysis/keys.js';
@@ -25,7 +24,7 @@ export function modelOf(file: string, groupBy: GroupBy = 'site'): TuiModel {
 }
 
 function snapshotOf(file: string): Snapshot {
-  const snapshot = parseDump(readFileSync(file, 'utf8'), { sections: PROFILE_SECTIONS }).snapshots.at(-1);
+  const snapshot = parseDump(readFileSync(file, 'utf8'), { name: file }).snapshots.at(-1);
   if (snapshot === undefined) throw new Error(`${file}: no snapshot parsed`);
   return snapshot;
 }

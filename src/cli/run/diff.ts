@@ -2,21 +2,19 @@
  * `gdump diff`'s work: load every input in order, line the snapshots up
  * (src/diff), print the report or JSON, and apply --fail-on-growth.
  */
-import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { withInputKind } from '../../analysis/heap.js';
 import '../../input/binary.js';
-import { diffKindOf, diffSnapshots, type DiffOptions } from '../../diff/diff.js';
-import { isDiffBy } from '../../diff/keys.js';
+import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
+
 import { parseTimes, sourceTimes } from '../../diff/times.js';
 import { diffJson, renderDiff, renderGrowthFailure } from '../../render/diff.js';
-import { diffClassifier, diffPaths } from '../../render/diff-paths.js';
+import { classifierOf } from '../../analysis/frames.js';
+import { shortenerOf } from '../../render/paths.js';
 import { paletteFor } from '../../render/palette.js';
 import type { DiffArgs } from '../commands/diff.js';
 import { EXIT, UserError } from '../exit.js';
-import { applyNetworkArgs, outputWidth, parseRegex } from '../options.js';
+import { applyNetworkArgs, outputWidth, parseRegex, parseSample } from '../options.js';
 import { loadInputs } from './inputs.js';
-import { parseSample } from './profiles.js';
 
 interface Input {
   snapshot: Snapshot;
@@ -24,7 +22,7 @@ interface Input {
 }
 
 async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: (Date | null)[] }> {
-  const loaded = await loadInputs(args.inputs, { sections: PROFILE_SECTIONS });
+  const loaded = await loadInputs(args.inputs);
   const inputs: Input[] = [];
   for (const { source, result } of loaded) {
     if (result.snapshots.length === 0) {
@@ -32,11 +30,11 @@ async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: 
     }
     result.snapshots.forEach((snapshot, i) => {
       const name = result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name;
-      inputs.push({ snapshot: withInputKind(snapshot, source.name), source: name });
+      inputs.push({ snapshot, source: name });
     });
   }
   if (inputs.length < 2) throw new UserError(`diff needs at least two snapshots; ${args.inputs.join(', ')} held ${inputs.length}`, EXIT.usage);
-  if (diffKindOf(inputs.map((i) => i.snapshot)) === null) {
+  if (comparable(inputs.map((i) => i.snapshot)) === null) {
     const kinds = inputs.map((i) => `${i.source} (${i.snapshot.format})`).join(', ');
     throw new UserError(`cannot compare ${kinds}: give all goroutine dumps (debug=2 or debug=1, mixed is fine) or all heap/allocs profiles`, EXIT.usage);
   }
@@ -72,8 +70,9 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     // null: no terminal to run in; startTui said so, and the plain report follows.
     if (code !== null) return code;
   }
-  const classifier = diffClassifier(result);
-  const paths = diffPaths(result, classifier, args['full-paths']);
+  const stacks = siteStacks(result);
+  const classifier = classifierOf(stacks);
+  const paths = shortenerOf(stacks, classifier, args['full-paths']);
 
   if (args.json) process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
   else {

@@ -7,17 +7,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifierFor } from '../../analysis/group.js';
-import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
 import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
 import '../../input/binary.js';
 import { isUrl, openUrl } from '../../input/http.js';
 import { load, looksBinary } from '../../input/load.js';
 import { openSource, type InputSource } from '../../input/source.js';
-import { GOROUTINE_FORMATS, type Snapshot } from '../../model/snapshot.js';
+import { holdsGoroutines, stacksOf, type GoroutineSnapshot } from '../../model/snapshot.js';
 import { diffJson, renderDiff } from '../../render/diff.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { paletteFor } from '../../render/palette.js';
-import { shortenerFor } from '../../render/paths.js';
+import { shortenerOf } from '../../render/paths.js';
 import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
 import type { WatchArgs } from '../commands/watch.js';
 import { EXIT, UserError } from '../exit.js';
@@ -32,7 +31,7 @@ import { applyNetworkArgs, outputWidth, parseDuration } from '../options.js';
 const KEPT_SNAPSHOTS = 60;
 
 interface Captured {
-  snapshot: Snapshot;
+  snapshot: GoroutineSnapshot;
   time: Date;
   file: string | null;
 }
@@ -69,14 +68,13 @@ async function capture(target: string, out: string | null, signal: AbortSignal):
       }
     },
   };
-  // Every section the grammar knows, so a heap profile is named as one rather than "no dump".
-  const { result } = await load(tee, { sections: PROFILE_SECTIONS });
+  const { result } = await load(tee);
   // A target holding several dumps (a log) stands for its latest one.
   const snapshot = result.snapshots[result.snapshots.length - 1];
   if (snapshot === undefined) {
     throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
   }
-  if (!GOROUTINE_FORMATS.includes(snapshot.format)) {
+  if (!holdsGoroutines(snapshot)) {
     throw new UserError(`${source.name}: a ${snapshot.format} profile; watch follows goroutine dumps (…/debug/pprof/goroutine?debug=2)`, EXIT.usage);
   }
   return { snapshot, time: taken, file: out === null ? null : await save(out, taken, Buffer.concat(bytes)) };
@@ -133,7 +131,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         if (kept.length > KEPT_SNAPSHOTS) kept.splice(1, 1);
         result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time) });
         const classifier = classifierFor(c.snapshot);
-        view = { palette, paths: shortenerFor(c.snapshot, classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
+        view = { palette, paths: shortenerOf(stacksOf(c.snapshot), classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
         if (live !== null) live.draw(renderWatchTable(result, taken, view));
         else if (!args.json) process.stdout.write(renderWatchLine(result, taken) + '\n');
       }

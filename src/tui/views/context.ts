@@ -2,9 +2,9 @@
  * What every view builder is given: the immutable model and the settings
  * the keys change. Views are pure functions of these.
  */
-import type { HeapSample } from '../../analysis/heap.js';
+import type { HeapSample } from '../../model/profile.js';
 import type { GroupBy } from '../../analysis/keys.js';
-import type { DiffBy } from '../../diff/keys.js';
+import type { DiffBy } from '../../diff/diff.js';
 import type { ContentionSort } from '../contention-model.js';
 import type { DiffSort } from '../diff-model.js';
 import { escapeTerminal } from '../../render/escape.js';

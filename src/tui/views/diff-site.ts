@@ -5,7 +5,7 @@
  * With a series the stacks are the first and last snapshots that have it.
  */
 import type { DiffSite } from '../../diff/diff.js';
-import type { DiffBy } from '../../diff/keys.js';
+import type { DiffBy } from '../../diff/diff.js';
 import { diffText, stackText, type TextChange } from '../../diff/stackdiff.js';
 import type { Member } from '../../analysis/members.js';
 import { escapeTerminal } from '../../render/escape.js';

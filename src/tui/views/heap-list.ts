@@ -3,7 +3,7 @@
  * value (in-use or allocated, bytes or objects), with all four columns and
  * the sorted one highlighted. Only the rows on screen are formatted.
  */
-import type { HeapSample } from '../../analysis/heap.js';
+import type { HeapSample } from '../../model/profile.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { SAMPLE_NAMES } from '../../render/heap.js';
 import { formatBytes } from '../../units.js';

@@ -27,7 +27,7 @@ export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, b
     ],
   });
   const heap = model.snapshot.heap;
-  if (heap !== undefined && isEstimate(heap)) lines.push(plainLine(`estimates: sampled about every ${formatBytes(heap.sampleRate)} allocated, scaled as pprof does`, 'warn'));
+  if (isEstimate(heap)) lines.push(plainLine(`estimates: sampled about every ${formatBytes(heap.sampleRate)} allocated, scaled as pprof does`, 'warn'));
   lines.push(...recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
   const title = `${escapeTerminal(source)} · allocation site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return arrayDoc(title, lines);
