@@ -2,8 +2,7 @@
 import { classifierOf, type FrameClassifier } from '../analysis/frames.js';
 import type { GroupBy } from '../analysis/keys.js';
 import { GdumpError } from '../errors.js';
-import type { ContentionSnapshot, HeapSnapshot } from '../model/snapshot.js';
-import { stacksOf } from '../model/snapshot.js';
+import { stacksOf, type ContentionSnapshot, type HeapSnapshot } from '../model/snapshot.js';
 import type { ReportOptions } from './kind.js';
 
 /** The --group-by for profiles when none is given: the allocating or waiting function (the top frame). */
