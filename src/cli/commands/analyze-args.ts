@@ -18,6 +18,8 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   interactive: boolean;
   'keep-all': boolean;
   format: string;
+  /** -o FILE: where --format folded | pprof | html writes (default: standard output). */
+  output: string | undefined;
   strip: string | undefined;
 }
 
@@ -35,5 +37,6 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   interactive: false,
   'keep-all': false,
   format: 'text',
+  output: undefined,
   strip: undefined,
 };

@@ -21,12 +21,15 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('strict', { type: 'boolean', default: ANALYZE_DEFAULTS.strict, describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)' })
       .option('interactive', { alias: 'i', type: 'boolean', default: ANALYZE_DEFAULTS.interactive, describe: 'Explore the dump in a terminal UI' })
       .option('keep-all', { type: 'boolean', default: ANALYZE_DEFAULTS['keep-all'], describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
-      .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: ANALYZE_DEFAULTS.format, describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
+      .option('format', { type: 'string', choices: ['text', 'json', 'traceback', 'folded', 'pprof', 'html'], default: ANALYZE_DEFAULTS.format, describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus) | folded (flame graph stacks: root;…;leaf count) | pprof (gzip\'d profile.proto for go tool pprof; needs -o FILE on a terminal) | html (the one-file report, as gdump report)' })
+      .option('output', { alias: 'o', type: 'string', describe: 'With --format folded, pprof or html: write to this file instead of standard output' })
       .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
       .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
       .example('$0 dump.txt --focus "^main\\." --json', 'Only goroutines running your code, as JSON')
       .example('$0 -i dump.txt', 'Drill down interactively')
+      .example('$0 dump.txt --format folded | flamegraph.pl > flame.svg', 'A flame graph of all goroutines (inferno-flamegraph and speedscope read the same)')
+      .example('$0 crash.txt --format pprof -o crash.pb.gz && go tool pprof -http=: crash.pb.gz', 'Explore a crash dump in pprof\'s web UI')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
   handler: async (args) => {
     const cached = args.interactive ? null : cachedRuns();

@@ -4,6 +4,7 @@
  * asked (loaded only then).
  */
 import { GoroutineFolder } from '../../analysis/fold.js';
+import { StackFolder } from '../../analysis/stacks.js';
 import { kindOf, type ReportOptions } from '../../kinds/index.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { writeJson } from '../../render/jsonstream.js';
@@ -13,6 +14,7 @@ import { formatRanges, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { EXIT, UserError } from '../exit.js';
 import { applyNetworkArgs, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
+import { isExportFormat, runStackExport } from './export.js';
 import { loadInputs } from './inputs.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
@@ -22,9 +24,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
   const sample = parseSample(args.sample);
   // Streaming: goroutines are folded into groups as they are parsed and dropped, unless a view needs them all.
-  const keepAll = args['keep-all'] || args.interactive || args.format === 'traceback';
-  const folder = keepAll ? null : new GoroutineFolder({ by: groupBy ?? 'site', similarity, filter });
-  const fold = folder === null ? {} : { onGoroutine: folder.onGoroutine };
+  // The HTML report groups the goroutines several ways, so it keeps them; folded and pprof fold them into stacks.
+  const keepAll = args['keep-all'] || args.interactive || args.format === 'traceback' || args.format === 'html';
+  const stackExport = args.format === 'folded' || args.format === 'pprof';
+  if (stackExport && (filter.focus !== undefined || filter.ignore !== undefined)) throw new UserError(`--format ${args.format} writes every stack: --focus and --ignore apply to the report formats (text, json, traceback, html)`, EXIT.usage);
+  const stacks = stackExport && !keepAll ? new StackFolder() : null;
+  const folder = keepAll || stackExport ? null : new GoroutineFolder({ by: groupBy ?? 'site', similarity, filter });
+  const fold = stacks !== null ? { onGoroutine: stacks.onGoroutine } : folder === null ? {} : { onGoroutine: folder.onGoroutine };
   const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
@@ -50,6 +56,16 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
 
   const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped });
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
+  const done = args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
+  if (args.format === 'html') {
+    const { runHtmlReport } = await import('./report.js');
+    await runHtmlReport(snapshots, { output: args.output, similarity, filter });
+    return done;
+  }
+  if (isExportFormat(args.format)) {
+    await runStackExport(args.format === 'pprof' ? 'pprof' : 'folded', snapshots, stacks, args);
+    return done;
+  }
   if (args.format === 'traceback') {
     for (const { snapshot, source } of snapshots) {
       if (snapshot.kind !== 'traceback' && snapshot.kind !== 'count') {
@@ -81,5 +97,5 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       process.stdout.write(kindOf(snapshot).text(snapshot, text));
     });
   }
-  return args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
+  return done;
 }
