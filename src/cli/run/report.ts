@@ -1,0 +1,54 @@
+/**
+ * `gdump report DUMP… -o report.html` and `--format html`: the one-file HTML
+ * report of one snapshot, or of several with their diff on top.
+ */
+import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
+import type { MemberFilter } from '../../analysis/group.js';
+import { withInputKind } from '../../analysis/heap.js';
+import type { Similarity } from '../../analysis/keys.js';
+import { diffKindOf, diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import '../../input/binary.js';
+import { reportData } from '../../render/html/data.js';
+import { renderReportHtml } from '../../render/html/page.js';
+import type { ReportArgs } from '../commands/report.js';
+import { EXIT, UserError } from '../exit.js';
+import { applyNetworkArgs, parseRegex, parseSimilarity } from '../options.js';
+import { VERSION } from '../version.js';
+import { writeOutput, type SourcedSnapshot } from './export.js';
+import { loadInputs } from './inputs.js';
+
+export interface HtmlReportOptions {
+  output: string | undefined;
+  similarity: Similarity;
+  filter: MemberFilter;
+}
+
+/** The diff of the snapshots when there are several of one kind (goroutine dumps, or heap profiles); else null. */
+function diffOf(snapshots: readonly SourcedSnapshot[]): DiffResult | null {
+  const list = snapshots.map((s) => s.snapshot);
+  return list.length > 1 && diffKindOf(list) !== null ? diffSnapshots(list) : null;
+}
+
+export async function runHtmlReport(snapshots: readonly SourcedSnapshot[], o: HtmlReportOptions): Promise<void> {
+  const sources = [...new Set(snapshots.map((s) => s.source))];
+  const title = sources.length === 1 ? sources[0]! : `${sources[0]} … ${sources[sources.length - 1]} (${snapshots.length} snapshots)`;
+  const data = reportData({ snapshots, diff: diffOf(snapshots), title, version: VERSION, now: new Date() }, { similarity: o.similarity, filter: o.filter });
+  await writeOutput(renderReportHtml(data), o.output, 'html');
+}
+
+export async function runReport(args: ReportArgs): Promise<number> {
+  applyNetworkArgs(args);
+  const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
+  const loaded = await loadInputs(args.inputs, { sections: PROFILE_SECTIONS });
+  const snapshots: SourcedSnapshot[] = [];
+  let warnings = 0;
+  for (const { source, result } of loaded) {
+    if (result.snapshots.length === 0) throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
+    result.snapshots.forEach((snapshot, i) => {
+      warnings += snapshot.warnings.length;
+      snapshots.push({ snapshot: withInputKind(snapshot, source.name), source: result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name });
+    });
+  }
+  await runHtmlReport(snapshots, { output: args.output, similarity: parseSimilarity(args.similarity), filter });
+  return args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
+}
