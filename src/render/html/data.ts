@@ -16,6 +16,7 @@ import type { GroupBy, Similarity } from '../../analysis/keys.js';
 import { stackProfile } from '../../analysis/stacks.js';
 import type { DiffResult } from '../../diff/diff.js';
 import type { Frame } from '../../model/frame.js';
+import type { Labels } from '../../model/goroutine.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import { sparkline, percent, formatStateDeltas, siteTitle as diffSiteTitle } from '../diff.js';
 import { diffClassifier, diffPaths } from '../diff-paths.js';
@@ -108,11 +109,14 @@ class FrameTable {
   }
 }
 
-function labelKeys(groups: readonly Group[]): string[] {
+/** Every label key of the records or goroutines: one grouping each. Label sets are shared objects, so each is read once. */
+function labelKeys(items: Iterable<{ readonly labels: Labels | null }>): string[] {
+  const seen = new Set<Labels>();
   const keys = new Set<string>();
-  for (const g of groups) {
-    const source = g.representative.source;
-    for (const k of Object.keys(source.labels ?? {})) keys.add(k);
+  for (const { labels } of items) {
+    if (labels === null || seen.has(labels)) continue;
+    seen.add(labels);
+    for (const k of Object.keys(labels)) keys.add(k);
   }
   return [...keys].sort();
 }
@@ -172,7 +176,7 @@ function goroutineData(s: Snapshot, source: string, rows: FrameRow[], o: Groupin
   const groupings: Record<string, GroupData[]> = {};
   const modes: GroupBy[] = traceback ? ['site', 'stack', 'top', 'state'] : ['site', 'stack', 'top'];
   for (const by of modes) groupings[by] = group(by);
-  for (const key of labelKeys(groupSnapshot(s, { by: 'stack', similarity: 'exact', classifier }))) groupings[`label:${key}`] = group(`label:${key}`);
+  for (const key of labelKeys(s.goroutines.length > 0 ? s.goroutines : s.records)) groupings[`label:${key}`] = group(`label:${key}`);
   return { ...common(s, source), kind: 'goroutine', columns: ['goroutines'], main: 0, groupings, defaultGrouping: 'site', flame: flameOf(s, frames), estimated: false };
 }
 
@@ -181,10 +185,7 @@ function profileData(s: Snapshot, source: string, rows: FrameRow[], o: GroupingO
   const classifier = profileClassifier(records);
   const paths = shortener(records, { classifier, fullPaths: false });
   const frames = new FrameTable(rows, classifier, paths);
-  const modes: GroupBy[] = ['top', 'stack', 'site'];
-  const keys = new Set<string>();
-  for (const r of records) for (const k of Object.keys(r.labels ?? {})) keys.add(k);
-  for (const k of [...keys].sort()) modes.push(`label:${k}`);
+  const modes: GroupBy[] = ['top', 'stack', 'site', ...labelKeys(records).map((k): GroupBy => `label:${k}`)];
   const groupings: Record<string, GroupData[]> = {};
   for (const by of modes) {
     const site = { by, filter: o.filter, classifier };
