@@ -11,8 +11,9 @@
  */
 import type { Frame } from '../model/frame.js';
 import type { Goroutine, Labels } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
-import { defaultSample, delaySeconds, scaleHeapSample, type HeapSample } from './heap.js';
+import type { HeapSample } from '../model/profile.js';
+import type { ContentionSnapshot, GoroutineSnapshot, HeapSnapshot, Snapshot } from '../model/snapshot.js';
+import { defaultSample, delaySeconds, scaleHeapSample } from './heap.js';
 
 /** pprof's ValueType: what a value counts, in which unit. */
 export interface ValueType {
@@ -79,7 +80,8 @@ export class StackFolder {
   }
 }
 
-const COUNT_TYPES: Partial<Record<Snapshot['format'], string>> = {
+/** The sample type `go tool pprof` shows for each goroutine format, as runtime/pprof names it. */
+const COUNT_TYPES: Record<GoroutineSnapshot['format'], string> = {
   goroutine: 'goroutine',
   'goroutine-debug1': 'goroutine',
   goroutineleak: 'goroutineleak',
@@ -95,51 +97,63 @@ const HEAP_TYPES: Record<HeapSample, ValueType> = {
 };
 const HEAP_ORDER: readonly HeapSample[] = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
 
+function heapStacks(s: HeapSnapshot): StackProfile {
+  const h = s.heap;
+  const rate = h.scaled ? 1 : h.sampleRate;
+  const stacks = h.records.map((r): WeightedStack => {
+    const [ao, ab] = scaleHeapSample(r.allocObjects, r.allocBytes, rate);
+    const [io, ib] = scaleHeapSample(r.inuseObjects, r.inuseBytes, rate);
+    return { frames: r.frames, labels: r.labels, values: [ao, ab, io, ib] };
+  });
+  return {
+    sampleTypes: HEAP_ORDER.map((k) => HEAP_TYPES[k]),
+    defaultType: HEAP_ORDER.indexOf(defaultSample(s.format)),
+    periodType: { type: 'space', unit: 'bytes' },
+    period: h.sampleRate,
+    stacks,
+  };
+}
+
+function contentionStacks(s: ContentionSnapshot): StackProfile {
+  const c = s.contention;
+  // A text profile without `cycles/second=` has no time unit: its delays count as 0 ns (gdump's report shows them as `?`).
+  const stacks = c.records.map((r): WeightedStack => ({ frames: r.frames, labels: r.labels, values: [r.count, Math.round((delaySeconds(c, r.delay) ?? 0) * 1e9)] }));
+  return {
+    sampleTypes: [
+      { type: 'contentions', unit: 'count' },
+      { type: 'delay', unit: 'nanoseconds' },
+    ],
+    defaultType: 1,
+    periodType: { type: 'contentions', unit: 'count' },
+    period: c.samplingPeriod ?? 1,
+    stacks,
+  };
+}
+
 /**
  * The snapshot's weighted stacks. `folded`: the stacks StackFolder made of
  * a traceback snapshot whose goroutines were not kept.
  */
 export function stackProfile(s: Snapshot, folded: readonly WeightedStack[] | null = null): StackProfile {
-  if (s.heap !== undefined) {
-    const h = s.heap;
-    const rate = h.scaled ? 1 : h.sampleRate;
-    const stacks = h.records.map((r): WeightedStack => {
-      const [ao, ab] = scaleHeapSample(r.allocObjects, r.allocBytes, rate);
-      const [io, ib] = scaleHeapSample(r.inuseObjects, r.inuseBytes, rate);
-      return { frames: r.frames, labels: r.labels, values: [ao, ab, io, ib] };
-    });
-    return {
-      sampleTypes: HEAP_ORDER.map((k) => HEAP_TYPES[k]),
-      defaultType: HEAP_ORDER.indexOf(defaultSample(s.format)),
-      periodType: { type: 'space', unit: 'bytes' },
-      period: h.sampleRate,
-      stacks,
-    };
+  switch (s.kind) {
+    case 'heap':
+      return heapStacks(s);
+    case 'contention':
+      return contentionStacks(s);
+    case 'traceback':
+    case 'count': {
+      const type = { type: COUNT_TYPES[s.format], unit: 'count' };
+      let stacks: readonly WeightedStack[];
+      if (folded !== null) stacks = folded;
+      else {
+        const sum = new StackSum();
+        if (s.kind === 'traceback') for (const g of s.goroutines) sum.add(g.frames, g.labels, 1);
+        else for (const r of s.records) sum.add(r.frames, r.labels, r.count);
+        stacks = sum.result();
+      }
+      return { sampleTypes: [type], defaultType: 0, periodType: type, period: 1, stacks };
+    }
   }
-  if (s.contention !== undefined) {
-    const c = s.contention;
-    const stacks = c.records.map((r): WeightedStack => ({ frames: r.frames, labels: r.labels, values: [r.count, Math.round((delaySeconds(c, r.delay) ?? 0) * 1e9)] }));
-    return {
-      sampleTypes: [
-        { type: 'contentions', unit: 'count' },
-        { type: 'delay', unit: 'nanoseconds' },
-      ],
-      defaultType: 1,
-      periodType: { type: 'contentions', unit: 'count' },
-      period: c.samplingPeriod ?? 1,
-      stacks,
-    };
-  }
-  const type = { type: COUNT_TYPES[s.format] ?? s.format, unit: 'count' };
-  let stacks: readonly WeightedStack[];
-  if (folded !== null) stacks = folded;
-  else {
-    const sum = new StackSum();
-    for (const g of s.goroutines) sum.add(g.frames, g.labels, 1);
-    for (const r of s.records) sum.add(r.frames, r.labels, r.count);
-    stacks = sum.result();
-  }
-  return { sampleTypes: [type], defaultType: 0, periodType: type, period: 1, stacks };
 }
 
 /** The index of a heap `--sample` in a heap StackProfile's values. */

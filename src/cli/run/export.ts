@@ -11,7 +11,7 @@ import { escapeTerminal } from '../../render/escape.js';
 import { renderFolded } from '../../render/folded.js';
 import { encodePprof } from '../../render/pprof.js';
 import { EXIT, UserError } from '../exit.js';
-import { parseSample } from './profiles.js';
+import { parseSample } from '../options.js';
 
 export const EXPORT_FORMATS = ['folded', 'pprof', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -67,5 +67,5 @@ export async function runStackExport(format: 'folded' | 'pprof', snapshots: read
   const profile = stackProfile(snapshot, folder?.result(snapshot) ?? null);
   if (format === 'pprof') return writeOutput(await encodePprof(profile, `gdump export of ${source} (${snapshot.format})`), args.output, format);
   const sample = parseSample(args.sample);
-  return writeOutput(renderFolded(profile, snapshot.heap !== undefined && sample !== undefined ? heapSampleIndex(sample) : profile.defaultType), args.output, format);
+  return writeOutput(renderFolded(profile, snapshot.kind === 'heap' && sample !== undefined ? heapSampleIndex(sample) : profile.defaultType), args.output, format);
 }

@@ -2,11 +2,9 @@
  * `gdump report DUMP… -o report.html` and `--format html`: the one-file HTML
  * report of one snapshot, or of several with their diff on top.
  */
-import { PROFILE_SECTIONS } from '../../../grammar/sections.js';
 import type { MemberFilter } from '../../analysis/group.js';
-import { withInputKind } from '../../analysis/heap.js';
 import type { Similarity } from '../../analysis/keys.js';
-import { diffKindOf, diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import { comparable, diffSnapshots, type DiffResult } from '../../diff/diff.js';
 import '../../input/binary.js';
 import { reportData } from '../../render/html/data.js';
 import { renderReportHtml } from '../../render/html/page.js';
@@ -26,7 +24,7 @@ export interface HtmlReportOptions {
 /** The diff of the snapshots when there are several of one kind (goroutine dumps, or heap profiles); else null. */
 function diffOf(snapshots: readonly SourcedSnapshot[]): DiffResult | null {
   const list = snapshots.map((s) => s.snapshot);
-  return list.length > 1 && diffKindOf(list) !== null ? diffSnapshots(list) : null;
+  return list.length > 1 && comparable(list) !== null ? diffSnapshots(list) : null;
 }
 
 export async function runHtmlReport(snapshots: readonly SourcedSnapshot[], o: HtmlReportOptions): Promise<void> {
@@ -39,14 +37,14 @@ export async function runHtmlReport(snapshots: readonly SourcedSnapshot[], o: Ht
 export async function runReport(args: ReportArgs): Promise<number> {
   applyNetworkArgs(args);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
-  const loaded = await loadInputs(args.inputs, { sections: PROFILE_SECTIONS });
+  const loaded = await loadInputs(args.inputs);
   const snapshots: SourcedSnapshot[] = [];
   let warnings = 0;
   for (const { source, result } of loaded) {
     if (result.snapshots.length === 0) throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
     result.snapshots.forEach((snapshot, i) => {
       warnings += snapshot.warnings.length;
-      snapshots.push({ snapshot: withInputKind(snapshot, source.name), source: result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name });
+      snapshots.push({ snapshot, source: result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name });
     });
   }
   await runHtmlReport(snapshots, { output: args.output, similarity: parseSimilarity(args.similarity), filter });

@@ -9,20 +9,20 @@
  * Strings keep their dump text with terminal escaping applied (a control
  * character shows as `\x1b`, as on a terminal); the page escapes the rest.
  */
-import { FrameClassifier } from '../../analysis/frames.js';
-import { classifierFor, groupSnapshot, type Group, type MemberFilter } from '../../analysis/group.js';
-import { contentionSites, defaultSample, heapSites, HEAP_SAMPLES, profileClassifier } from '../../analysis/heap.js';
+import { classifierOf, type FrameClassifier } from '../../analysis/frames.js';
+import { groupSnapshot, type Group, type MemberFilter } from '../../analysis/group.js';
+import { contentionSites, defaultSample, heapSites } from '../../analysis/heap.js';
 import type { GroupBy, Similarity } from '../../analysis/keys.js';
 import { stackProfile } from '../../analysis/stacks.js';
-import type { DiffResult } from '../../diff/diff.js';
+import { siteStacks, type DiffResult } from '../../diff/diff.js';
 import type { Frame } from '../../model/frame.js';
 import type { Labels } from '../../model/goroutine.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { HEAP_SAMPLES } from '../../model/profile.js';
+import { stacksOf, type ContentionSnapshot, type GoroutineSnapshot, type HeapSnapshot, type Snapshot } from '../../model/snapshot.js';
 import { sparkline, percent, formatStateDeltas, siteTitle as diffSiteTitle } from '../diff.js';
-import { diffClassifier, diffPaths } from '../diff-paths.js';
 import { escapeTerminal } from '../escape.js';
-import { shortener, siteTitle as profileSiteTitle } from '../heap.js';
-import { shortenerFor, type PathShortener } from '../paths.js';
+import { siteTitle as profileSiteTitle } from '../heap.js';
+import { shortenerOf, type PathShortener } from '../paths.js';
 import { groupTitle } from '../text.js';
 
 /** A frame: function, file as shortened for display, line, kind (0 user, 1 standard library, 2 runtime). */
@@ -166,24 +166,24 @@ export interface GroupingOptions {
   filter: MemberFilter;
 }
 
-function goroutineData(s: Snapshot, source: string, rows: FrameRow[], o: GroupingOptions): SnapshotData {
-  const classifier = classifierFor(s);
-  const paths = shortenerFor(s, classifier, false);
+function goroutineData(s: GoroutineSnapshot, source: string, rows: FrameRow[], o: GroupingOptions): SnapshotData {
+  const classifier = classifierOf(stacksOf(s));
+  const paths = shortenerOf(stacksOf(s), classifier, false);
   const frames = new FrameTable(rows, classifier, paths);
-  const traceback = s.format === 'goroutine';
+  const traceback = s.kind === 'traceback';
   const group = (by: GroupBy): GroupData[] =>
     groupSnapshot(s, { by, similarity: o.similarity, filter: o.filter, classifier }).map((g) => groupData(g, groupTitle(g, { groupBy: by, classifier, paths }), [g.count], frames, traceback));
   const groupings: Record<string, GroupData[]> = {};
   const modes: GroupBy[] = traceback ? ['site', 'stack', 'top', 'state'] : ['site', 'stack', 'top'];
   for (const by of modes) groupings[by] = group(by);
-  for (const key of labelKeys(s.goroutines.length > 0 ? s.goroutines : s.records)) groupings[`label:${key}`] = group(`label:${key}`);
+  for (const key of labelKeys(s.kind === 'traceback' ? s.goroutines : s.records)) groupings[`label:${key}`] = group(`label:${key}`);
   return { ...common(s, source), kind: 'goroutine', columns: ['goroutines'], main: 0, groupings, defaultGrouping: 'site', flame: flameOf(s, frames), estimated: false };
 }
 
-function profileData(s: Snapshot, source: string, rows: FrameRow[], o: GroupingOptions): SnapshotData {
-  const records = s.heap?.records ?? s.contention?.records ?? [];
-  const classifier = profileClassifier(records);
-  const paths = shortener(records, { classifier, fullPaths: false });
+function profileData(s: HeapSnapshot | ContentionSnapshot, source: string, rows: FrameRow[], o: GroupingOptions): SnapshotData {
+  const records = s.kind === 'heap' ? s.heap.records : s.contention.records;
+  const classifier = classifierOf(records);
+  const paths = shortenerOf(records, classifier, false);
   const frames = new FrameTable(rows, classifier, paths);
   const modes: GroupBy[] = ['top', 'stack', 'site', ...labelKeys(records).map((k): GroupBy => `label:${k}`)];
   const groupings: Record<string, GroupData[]> = {};
@@ -191,26 +191,27 @@ function profileData(s: Snapshot, source: string, rows: FrameRow[], o: GroupingO
     const site = { by, filter: o.filter, classifier };
     const title = (g: Group) => profileSiteTitle({ key: g.key, group: g, delaySeconds: null, contentions: 0 }, { classifier, groupBy: by }, paths);
     groupings[by] =
-      s.heap !== undefined
+      s.kind === 'heap'
         ? heapSites(s, { ...site, sample: defaultSample(s.format) }).map((x) => groupData(x.group, title(x.group), [x.inuseBytes, x.inuseObjects, x.allocBytes, x.allocObjects], frames, false))
         : contentionSites(s, site).map((x) => groupData(x.group, title(x.group), [x.delaySeconds ?? 0, x.contentions], frames, false));
   }
-  const heap = s.heap !== undefined;
+  const heap = s.kind === 'heap';
   return {
     ...common(s, source),
     kind: heap ? 'heap' : 'contention',
     columns: heap ? ['inuse_space', 'inuse_objects', 'alloc_space', 'alloc_objects'] : ['delay_seconds', 'contentions'],
-    main: heap ? (HEAP_SAMPLES as readonly string[]).indexOf(defaultSample(s.format)) : 0,
+    main: s.kind === 'heap' ? HEAP_SAMPLES.indexOf(defaultSample(s.format)) : 0,
     groupings,
     defaultGrouping: 'top',
     flame: flameOf(s, frames),
-    estimated: heap && s.heap!.sampleRate > 1 && !s.heap!.scaled,
+    estimated: s.kind === 'heap' && s.heap.sampleRate > 1 && !s.heap.scaled,
   };
 }
 
 function diffData(result: DiffResult, sources: readonly string[]): DiffData {
-  const classifier = diffClassifier(result);
-  const paths = diffPaths(result, classifier, false);
+  const stacks = siteStacks(result);
+  const classifier = classifierOf(stacks);
+  const paths = shortenerOf(stacks, classifier, false);
   return {
     sources: sources.map(escapeTerminal),
     unit: result.sample ?? 'goroutines',
@@ -240,7 +241,7 @@ export interface ReportInput {
 export function reportData(input: ReportInput, o: GroupingOptions): ReportData {
   const frames: FrameRow[] = [];
   const snapshots = input.snapshots.map(({ snapshot, source }) =>
-    snapshot.heap !== undefined || snapshot.contention !== undefined ? profileData(snapshot, source, frames, o) : goroutineData(snapshot, source, frames, o),
+    snapshot.kind === 'heap' || snapshot.kind === 'contention' ? profileData(snapshot, source, frames, o) : goroutineData(snapshot, source, frames, o),
   );
   return {
     title: escapeTerminal(input.title),
