@@ -52,6 +52,14 @@ describe('the HTML report', () => {
     assert.deepEqual(watcher.counts, [count('before'), count('after')]);
   });
 
+  it('gdump diff --format html: the same report, with the diff as the diff command made it (--by top)', () => {
+    const inputs = [fixture('leak', 'before.txt'), fixture('leak', 'after.txt')];
+    const data = embedded(reportOf(['diff', ...inputs, '--by', 'top', '--format', 'html']));
+    const json = JSON.parse(runCli(['diff', ...inputs, '--by', 'top', '--json']).stdout) as { sites: { counts: number[] }[] };
+    assert.equal(data.snapshots.length, 2);
+    assert.deepEqual(data.diff!.sites.map((s) => s.counts), json.sites.map((s) => s.counts));
+  });
+
   it('dump text cannot close the data element: every < > & is a \\u escape, and the JSON reads back equal', () => {
     const hostile = { label: '</script><script>alert(1)</script><!-- & \u2028' };
     const text = embedJson(hostile);

@@ -74,7 +74,10 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   const classifier = classifierOf(stacks);
   const paths = shortenerOf(stacks, classifier, args['full-paths']);
 
-  if (args.json) process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
+  if (args.format === 'html') {
+    const { runHtmlReport } = await import('./report.js');
+    await runHtmlReport(inputs, { output: args.output, similarity: 'pointers', filter: {}, diff: result });
+  } else if (args.json || args.format === 'json') process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
   else {
     const palette = paletteFor(process.stdout, args.color);
     const width = outputWidth(process.stdout);

@@ -19,6 +19,8 @@ export interface HtmlReportOptions {
   output: string | undefined;
   similarity: Similarity;
   filter: MemberFilter;
+  /** The diff as `gdump diff` computed it (its --by, --times, --ignore-site); without it, the default diff of the snapshots. */
+  diff?: DiffResult;
 }
 
 /** The diff of the snapshots when there are several of one kind (goroutine dumps, or heap profiles); else null. */
@@ -30,7 +32,7 @@ function diffOf(snapshots: readonly SourcedSnapshot[]): DiffResult | null {
 export async function runHtmlReport(snapshots: readonly SourcedSnapshot[], o: HtmlReportOptions): Promise<void> {
   const sources = [...new Set(snapshots.map((s) => s.source))];
   const title = sources.length === 1 ? sources[0]! : `${sources[0]} … ${sources[sources.length - 1]} (${snapshots.length} snapshots)`;
-  const data = reportData({ snapshots, diff: diffOf(snapshots), title, version: VERSION, now: new Date() }, { similarity: o.similarity, filter: o.filter });
+  const data = reportData({ snapshots, diff: o.diff ?? diffOf(snapshots), title, version: VERSION, now: new Date() }, { similarity: o.similarity, filter: o.filter });
   await writeOutput(renderReportHtml(data), o.output, 'html');
 }
 
