@@ -127,6 +127,18 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     await page.close();
   });
 
+  it('a long table lists the first 100 sites, and all of them (as gdump --top 0 does) after "show all"', async () => {
+    const input = fixture('profiles', 'heap.debug1.txt');
+    const all = (JSON.parse(runCli([path.relative(REPO, input), '--json', '--top', '0']).stdout) as { groups: unknown[] }).groups.length;
+    assert.ok(all > 100, `${all} sites`);
+    const { page, errors } = await open(browser, report('heap-long', [input]));
+    assert.equal((await rows(page)).length, 100);
+    await page.click('#more');
+    assert.equal((await rows(page)).length, all);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   for (const input of ['xss.tracebacklabels.stack.txt', 'xss.debug1.txt', 'xss.pb.gz']) {
     it(`hostile labels (${input}) are shown as text and run nothing, even without the page's CSP`, async () => {
       const file = report(`xss-${input}`, [fixture('xss', input)]);

@@ -18,7 +18,7 @@ import { siteStacks, type DiffResult } from '../../diff/diff.js';
 import type { Frame } from '../../model/frame.js';
 import type { Labels } from '../../model/goroutine.js';
 import { HEAP_SAMPLES } from '../../model/profile.js';
-import { stacksOf, type ContentionSnapshot, type GoroutineSnapshot, type HeapSnapshot, type Snapshot } from '../../model/snapshot.js';
+import { skippedCount, stacksOf, type ContentionSnapshot, type GoroutineSnapshot, type HeapSnapshot, type Snapshot } from '../../model/snapshot.js';
 import { sparkline, percent, formatStateDeltas, siteTitle as diffSiteTitle } from '../diff.js';
 import { escapeTerminal } from '../escape.js';
 import { siteTitle as profileSiteTitle } from '../heap.js';
@@ -148,8 +148,6 @@ function flameOf(s: Snapshot, frames: FrameTable): SnapshotData['flame'] {
 }
 
 function common(s: Snapshot, source: string): Pick<SnapshotData, 'source' | 'format' | 'total' | 'messages' | 'warnings' | 'warningCount' | 'skipped'> {
-  let skipped = 0;
-  for (const r of s.skipped) skipped += r.last - r.first + 1;
   return {
     source: escapeTerminal(source),
     format: s.format,
@@ -157,7 +155,7 @@ function common(s: Snapshot, source: string): Pick<SnapshotData, 'source' | 'for
     messages: s.messages.map(escapeTerminal),
     warnings: s.warnings.slice(0, WARNING_LIMIT).map((w) => [w.line, escapeTerminal(w.message)]),
     warningCount: s.warnings.length,
-    skipped,
+    skipped: skippedCount(s),
   };
 }
 

@@ -11,7 +11,8 @@ export const REPORT_JS = String.raw`
   'use strict';
   var data = JSON.parse(document.getElementById('gdump-data').textContent);
   var F = data.frames;
-  var state = { snap: data.snapshots.length - 1, grouping: null, filter: '', column: null, open: {}, zoom: [] };
+  var ROWS = 100;
+  var state = { snap: data.snapshots.length - 1, grouping: null, filter: '', column: null, open: {}, zoom: [], all: false };
   var NAMES = { goroutines: 'COUNT', inuse_space: 'IN USE', inuse_objects: 'OBJECTS', alloc_space: 'ALLOCATED', alloc_objects: 'ALLOC OBJECTS', delay_seconds: 'DELAY', contentions: 'EVENTS' };
   var GROUPINGS = { site: 'site (function run + go statement)', stack: 'identical stack', top: 'top frame (first of your code)', state: 'state (wait reason)' };
 
@@ -159,7 +160,8 @@ export const REPORT_JS = String.raw`
     add(t, add(el('thead'), hr));
     var body = el('tbody');
     var span = hr.childNodes.length;
-    shown.forEach(function (x) {
+    var listed = state.all ? shown : shown.slice(0, ROWS);
+    listed.forEach(function (x) {
       var g = x.g;
       var tr = el('tr', 'grow' + (state.open[x.i] ? ' open' : ''));
       tr.setAttribute('data-index', String(x.i));
@@ -182,6 +184,12 @@ export const REPORT_JS = String.raw`
     add(t, body);
     tableHost.textContent = '';
     add(tableHost, el('div', 'dim shown', shown.length + ' of ' + groups.length + ' groups' + (q ? ' match the filter' : '')), t);
+    if (listed.length < shown.length) {
+      var more = el('button', 'more', 'show all ' + shown.length + ' (' + (shown.length - listed.length) + ' more)');
+      more.id = 'more';
+      more.addEventListener('click', function () { state.all = true; renderTable(); });
+      add(tableHost, more);
+    }
   }
 
   function flameTree(s) {
