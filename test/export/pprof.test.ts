@@ -92,6 +92,8 @@ describe('--format pprof read by go tool pprof', { skip }, () => {
   for (const [name, input] of [
     ['traceback (debug=2)', fixture('leak', 'after.txt')],
     ['SIGQUIT crash dump', fixture('crash', 'sigquit.txt')],
+    ['panic', fixture('crash', 'panic.txt')],
+    ['runtime.Stack capture with labels', fixture('xss', 'xss.tracebacklabels.stack.txt')],
     ['goroutine debug=1', fixture('leak', 'after.debug1.txt')],
     ['goroutine binary profile', fixture('profiles', 'goroutine.pb.gz')],
   ] as const) {
@@ -144,6 +146,17 @@ describe('--format pprof read by go tool pprof', { skip }, () => {
         assert.ok(r.stdout.includes(`${site.count} (`) && r.stdout.includes(`: ${v}`), `value ${v}`);
       }
     }
+  });
+
+  it('-diff_base: two exported dumps compare in pprof, the leak grown by what the programs counted', () => {
+    const site = (name: string) => readTruth(fixture('leak', `${name}.truth.json`)).sites.find((t) => t.entry === 'main.watchZkName')!.count;
+    const base = exportPprof(fixture('leak', 'before.txt'));
+    const now = exportPprof(fixture('leak', 'after.txt'));
+    const r = spawnSync('go', ['tool', 'pprof', '-top', '-nodefraction=0', `-diff_base=${base}`, now], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const row = r.stdout.split('\n').find((l) => l.trim().endsWith(' main.watchZkName'));
+    assert.ok(row, r.stdout);
+    assert.equal(Number(row.trim().split(/\s+/)[0]), site('after') - site('before'));
   });
 
   it('writes to a pipe without -o, and gdump reads its own output back', () => {
