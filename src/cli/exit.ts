@@ -23,7 +23,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   1  a check failed (diff --fail-on-growth, --strict with warnings)
   2  usage error (unknown flag, bad regex, missing argument)
   3  no dump or profile found in the input
-  4  an input could not be read (missing file, HTTP error, timeout, corrupt data)
+  4  an input could not be read (missing file, HTTP error, timeout, corrupt data), or -o FILE could not be written
   5  internal error in gdump (please report it)`;
 
 /** The exit code of each kind of failure (src/errors.ts). */
