@@ -108,7 +108,7 @@ describe('the HTML report in headless Chromium', { skip }, () => {
     const watcher = diff.find((cells) => cells[5]!.startsWith('main.watchZkName'));
     assert.ok(watcher, JSON.stringify(diff));
     const counts = truths.map((t) => t.sites.find((s) => s.entry === 'main.watchZkName')!.count);
-    assert.equal(watcher[0], counts.join(' '));
+    assert.equal(watcher[0], counts.join(' → '));
     assert.match(watcher[1]!, /↑ every interval/);
     const batch = diff.find((cells) => cells[5]!.startsWith('main.batchJob'))!;
     assert.doesNotMatch(batch[1]!, /every interval/, 'rose and fell: not flagged');

@@ -52,6 +52,13 @@ describe('the HTML report', () => {
     assert.deepEqual(watcher.counts, [count('before'), count('after')]);
   });
 
+  it('heap profiles: the diff of allocation sites in bytes in use, as the leak program counted them', () => {
+    const data = embedded(reportOf(['report', fixture('leak', 'heap-before.txt'), fixture('leak', 'heap-after.txt')]));
+    const bytes = (name: string) => (readTruth(fixture('leak', `${name}.truth.json`)) as unknown as { watchBuffer: { inuseBytes: number } }).watchBuffer.inuseBytes;
+    assert.equal(data.diff!.unit, 'inuse_space');
+    assert.deepEqual(data.diff!.sites.find((s) => s.t.startsWith('main.newWatchBuffer '))!.counts, [bytes('before'), bytes('after')]);
+  });
+
   it('gdump diff --format html: the same report, with the diff as the diff command made it (--by top)', () => {
     const inputs = [fixture('leak', 'before.txt'), fixture('leak', 'after.txt')];
     const data = embedded(reportOf(['diff', ...inputs, '--by', 'top', '--format', 'html']));

@@ -63,7 +63,8 @@ export const REPORT_JS = String.raw`
     if (!d) return null;
     var sec = el('section', 'diff');
     sec.id = 'diff';
-    add(sec, el('h2', null, 'Diff: ' + d.sources.join(' \u2192 ') + ' (' + d.totals.map(digits).join(' \u2192 ') + ' ' + d.unit + ')'));
+    var value = function (n) { return fmt(d.unit, n); };
+    add(sec, el('h2', null, 'Diff: ' + d.sources.join(' \u2192 ') + ' (' + d.totals.map(value).join(' \u2192 ') + ' ' + d.unit + ')'));
     var t = el('table');
     var hr = el('tr');
     ['COUNTS', 'TREND', '\u0394', '\u0394%', 'STATES', 'SITE'].forEach(function (c, i) { add(hr, el('th', i === 2 || i === 3 ? 'num' : null, c)); });
@@ -71,10 +72,10 @@ export const REPORT_JS = String.raw`
     var body = el('tbody');
     d.sites.forEach(function (x) {
       var tr = el('tr', 'drow ' + x.status);
-      add(tr, el('td', null, x.counts.map(digits).join(' ')));
+      add(tr, el('td', null, x.counts.map(value).join(' \u2192 ')));
       var trend = add(el('td'), el('span', 'spark', x.spark));
       if (x.monotonic) add(trend, el('span', 'badge', ' \u2191 every interval'));
-      add(tr, trend, el('td', 'num', (x.delta > 0 ? '+' : '') + digits(x.delta)), el('td', 'num', x.pct), el('td', null, x.states), el('td', 'title', x.t));
+      add(tr, trend, el('td', 'num', (x.delta > 0 ? '+' : x.delta < 0 ? '-' : '') + value(Math.abs(x.delta))), el('td', 'num', x.pct), el('td', null, x.states), el('td', 'title', x.t));
       add(body, tr);
     });
     add(t, body);
