@@ -11,7 +11,7 @@
  */
 import { classifierOf, type FrameClassifier } from '../../analysis/frames.js';
 import { groupSnapshot, type Group, type MemberFilter } from '../../analysis/group.js';
-import { contentionSites, defaultSample, heapSites } from '../../analysis/heap.js';
+import { contentionSites, defaultSample, heapSites, type ContentionSite, type HeapSite } from '../../analysis/heap.js';
 import type { GroupBy, Similarity } from '../../analysis/keys.js';
 import { stackProfile } from '../../analysis/stacks.js';
 import { siteStacks, type DiffResult } from '../../diff/diff.js';
@@ -187,11 +187,11 @@ function profileData(s: HeapSnapshot | ContentionSnapshot, source: string, rows:
   const groupings: Record<string, GroupData[]> = {};
   for (const by of modes) {
     const site = { by, filter: o.filter, classifier };
-    const title = (g: Group) => profileSiteTitle({ key: g.key, group: g, delaySeconds: null, contentions: 0 }, { classifier, groupBy: by }, paths);
+    const title = (x: HeapSite | ContentionSite) => profileSiteTitle(x, { classifier, groupBy: by }, paths);
     groupings[by] =
       s.kind === 'heap'
-        ? heapSites(s, { ...site, sample: defaultSample(s.format) }).map((x) => groupData(x.group, title(x.group), [x.inuseBytes, x.inuseObjects, x.allocBytes, x.allocObjects], frames, false))
-        : contentionSites(s, site).map((x) => groupData(x.group, title(x.group), [x.delaySeconds ?? 0, x.contentions], frames, false));
+        ? heapSites(s, { ...site, sample: defaultSample(s.format) }).map((x) => groupData(x.group, title(x), [x.inuseBytes, x.inuseObjects, x.allocBytes, x.allocObjects], frames, false))
+        : contentionSites(s, site).map((x) => groupData(x.group, title(x), [x.delaySeconds ?? 0, x.contentions], frames, false));
   }
   const heap = s.kind === 'heap';
   return {
