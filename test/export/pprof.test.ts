@@ -89,19 +89,20 @@ function stackGroups(input: string, extra: string[] = []): { total: number; grou
 }
 
 describe('--format pprof read by go tool pprof', { skip }, () => {
-  for (const [name, input] of [
+  for (const [name, input, sampleType] of [
     ['traceback (debug=2)', fixture('leak', 'after.txt')],
     ['SIGQUIT crash dump', fixture('crash', 'sigquit.txt')],
     ['panic', fixture('crash', 'panic.txt')],
     ['runtime.Stack capture with labels', fixture('xss', 'xss.tracebacklabels.stack.txt')],
     ['goroutine debug=1', fixture('leak', 'after.debug1.txt')],
     ['goroutine binary profile', fixture('profiles', 'goroutine.pb.gz')],
+    ['goroutineleak debug=1', fixture('profiles', 'goroutineleak.debug1.txt'), 'goroutineleak'],
   ] as const) {
     it(`${name}: goroutines per function and in total equal gdump's`, () => {
       const json = stackGroups(input);
       const want = gdumpValues(json.groups, (g) => g.count!);
       assert.equal(want.total, json.total, 'gdump groups cover every goroutine');
-      assertSame(pprofTop(exportPprof(input), 'goroutine', 'count'), want);
+      assertSame(pprofTop(exportPprof(input), sampleType ?? 'goroutine', 'count'), want);
     });
   }
 
