@@ -109,15 +109,10 @@ class FrameTable {
   }
 }
 
-/** Every label key of the records or goroutines: one grouping each. Label sets are shared objects, so each is read once. */
+/** Every label key of the records or goroutines: one grouping each. */
 function labelKeys(items: Iterable<{ readonly labels: Labels | null }>): string[] {
-  const seen = new Set<Labels>();
   const keys = new Set<string>();
-  for (const { labels } of items) {
-    if (labels === null || seen.has(labels)) continue;
-    seen.add(labels);
-    for (const k of Object.keys(labels)) keys.add(k);
-  }
+  for (const { labels } of items) if (labels !== null) for (const k in labels) keys.add(k);
   return [...keys].sort();
 }
 
