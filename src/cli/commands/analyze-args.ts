@@ -19,6 +19,8 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   'keep-all': boolean;
   format: string;
   strip: string | undefined;
+  /** Print the spawn tree (which site's goroutines started which) after the stacks. */
+  tree: boolean;
 }
 
 /** Every option's value when not given: the yargs declarations (analyze.ts) and the plain path (plain.ts) both read it. */
@@ -36,4 +38,5 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   'keep-all': false,
   format: 'text',
   strip: undefined,
+  tree: false,
 };
