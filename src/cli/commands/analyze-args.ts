@@ -21,6 +21,8 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   strip: string | undefined;
   /** Print the spawn tree (which site's goroutines started which) after the stacks. */
   tree: boolean;
+  /** Pass the input through, each dump replaced by its summary (`go test ./... 2>&1 | gdump --passthrough`). */
+  passthrough: boolean;
 }
 
 /** Every option's value when not given: the yargs declarations (analyze.ts) and the plain path (plain.ts) both read it. */
@@ -39,4 +41,5 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   format: 'text',
   strip: undefined,
   tree: false,
+  passthrough: false,
 };

@@ -23,11 +23,13 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('keep-all', { type: 'boolean', default: ANALYZE_DEFAULTS['keep-all'], describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'traceback'], default: ANALYZE_DEFAULTS.format, describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus)' })
       .option('tree', { type: 'boolean', default: ANALYZE_DEFAULTS.tree, describe: 'Print the spawn tree after the stacks: which site\'s goroutines started which, with counts, exited creators marked (GODEBUG=tracebackancestors=N dumps carry exited creators\' stacks)' })
+      .option('passthrough', { type: 'boolean', default: ANALYZE_DEFAULTS.passthrough, describe: 'Pass the input through as it arrives, byte for byte, each goroutine dump replaced by its summary (a hung go test: the test named, its goroutine first); see also gdump run' })
       .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
       .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
       .example('$0 dump.txt --focus "^main\\." --json', 'Only goroutines running your code, as JSON')
       .example('$0 -i dump.txt', 'Drill down interactively')
+      .example('go test ./... 2>&1 | $0 --passthrough', 'Test output as it is, each goroutine dump replaced by its summary')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
   handler: async (args) => {
     const cached = args.interactive ? null : cachedRuns();

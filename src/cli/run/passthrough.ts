@@ -1,0 +1,107 @@
+/**
+ * `… 2>&1 | gdump --passthrough` and `gdump run -- CMD…`: the text that is
+ * not a dump goes on unchanged as it arrives; each goroutine dump is
+ * replaced by its grouped summary (likely leaks, the table, the biggest
+ * stack). For a `go test` timeout, the hung test is named and the
+ * goroutine running it comes first.
+ */
+import { spawn } from 'node:child_process';
+import { classifierFor, groupSnapshot } from '../../analysis/group.js';
+import { hungTests, type HungTest } from '../../analysis/hung-test.js';
+import { siteFactsOf } from '../../analysis/site-facts.js';
+import { snapshotSuspects } from '../../analysis/suspects.js';
+import { DumpSplitter } from '../../input/dump-splitter.js';
+import { parseDump } from '../../../grammar/parse.js';
+import type { Snapshot } from '../../model/snapshot.js';
+import { escapeTerminal } from '../../render/escape.js';
+import type { Palette } from '../../render/palette.js';
+import { shortenerFor, type PathShortener } from '../../render/paths.js';
+import { renderSuspects } from '../../render/suspects.js';
+import { frameLine, renderSnapshot } from '../../render/text.js';
+import type { FrameClassifier } from '../../analysis/frames.js';
+import { EXIT, UserError } from '../exit.js';
+
+export interface PassthroughOptions {
+  palette: Palette;
+  width: number | null;
+  fullPaths: boolean;
+  /** Table rows and stacks in each summary. */
+  top: number;
+  stacks: number;
+}
+
+type Write = (bytes: Buffer | string) => void;
+
+function hungLines(tests: readonly HungTest[], o: { palette: Palette; paths: PathShortener; classifier: FrameClassifier; width: number | null }): string[] {
+  const p = o.palette;
+  const out: string[] = [];
+  for (const t of tests) {
+    const g = t.goroutine;
+    out.push(p.bad(p.bold(`Hung test: ${escapeTerminal(t.name)} (ran ${escapeTerminal(t.ran)})`) + (g === null ? '' : `, goroutine ${g.id} [${escapeTerminal(g.state)}${g.waitMinutes === null ? '' : `, ${g.waitMinutes} minutes`}]:`)));
+    if (g !== null) for (const f of g.frames) out.push(frameLine(f, o));
+  }
+  return out;
+}
+
+/** The text that replaces one dump. */
+export function summarizeDump(text: string, firstLine: number, lastLine: number, o: PassthroughOptions): string {
+  const p = o.palette;
+  const [first, ...more] = parseDump(text).snapshots;
+  const head = p.dim(`── gdump: the dump of lines ${firstLine}-${lastLine} (${lastLine - firstLine + 1} lines) in short ──`);
+  const foot = p.dim(`── end of gdump's summary; the output goes on ──`);
+  if (first === undefined) return `${head}\n${p.warn('(no goroutines could be read from it)')}\n${foot}\n`;
+  const parts = [first, ...more].map((s) => summarizeSnapshot(s, firstLine, o));
+  return `${head}\n${parts.join('\n')}${foot}\n`;
+}
+
+function summarizeSnapshot(s: Snapshot, firstLine: number, o: PassthroughOptions): string {
+  const classifier = classifierFor(s);
+  const paths = shortenerFor(s, classifier, o.fullPaths);
+  const groups = groupSnapshot(s, { classifier });
+  const tests = hungTests(s);
+  const above = [...hungLines(tests, { palette: o.palette, paths, classifier, width: o.width })];
+  const suspects = renderSuspects(snapshotSuspects(s, siteFactsOf(s), classifier), { palette: o.palette, paths, width: o.width, limit: 3 });
+  if (above.length > 0 && suspects.length > 0) above.push('');
+  above.push(...suspects);
+  const source = `the dump at line ${firstLine + s.firstLine - 1}`;
+  return renderSnapshot(s, groups, { palette: o.palette, paths, classifier, groupBy: 'site', top: o.top, stacks: o.stacks, width: o.width, source, above });
+}
+
+/** Streams `input` to `write`, each dump replaced by its summary. */
+export async function passThrough(input: AsyncIterable<Buffer | string>, write: Write, o: PassthroughOptions): Promise<number> {
+  let dumps = 0;
+  const splitter = new DumpSplitter({
+    text: (bytes) => write(bytes),
+    dump: (text, first, last) => {
+      dumps++;
+      write(summarizeDump(text, first, last, o));
+    },
+  });
+  for await (const chunk of input) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  splitter.end();
+  return dumps;
+}
+
+/**
+ * `gdump run -- CMD…`: runs the command with its standard output and error
+ * joined into one stream (as `2>&1`, in the order written), passes it
+ * through, and exits with the command's exit code.
+ */
+export async function runCommand(command: readonly string[], write: Write, o: PassthroughOptions): Promise<number> {
+  if (command.length === 0) throw new UserError('gdump run: no command given (gdump run -- go test ./...)', EXIT.usage);
+  // One pipe for both streams keeps their order; sh does the joining, exec leaves no shell behind.
+  const child = spawn('/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...command], { stdio: ['inherit', 'pipe', 'inherit'] });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', (e) => reject(new UserError(`gdump run: cannot start ${command[0]}: ${e.message}`, EXIT.usage)));
+    child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + signalNumber(signal))));
+  });
+  await passThrough(child.stdout, write, o);
+  const code = await exited;
+  if (code === 127) process.stderr.write(`gdump run: ${command[0]}: command not found (exit status 127)\n`);
+  return code;
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+  return numbers[signal] ?? 1;
+}
