@@ -14,14 +14,15 @@ import { bodyHeight, currentPage, reduce, visibleDoc, type Page, type TuiAction,
 
 const HINTS: Record<Page['kind'], string> = {
   list: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
-  group: 'Enter open goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
-  goroutine: 'p parent · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
+  group: 'Enter open goroutine · t spawn chain · Esc back · s runtime frames · f paths · ? help · q quit',
+  goroutine: 'p parent · t spawn chain · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
   diff: 'Enter before/after stacks · / filter · g match on · o sort · s runtime frames · f paths · ? help · q quit',
   diffSite: 'Enter open the latest goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
   heap: 'Enter open · / filter · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
   heapSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
   contention: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
   contentionSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
+  chain: 'Enter open the site\'s group · Esc back · f paths · ? help · q quit',
 };
 
 function statusOf(state: TuiState): { text: string; style: Style } {

@@ -25,6 +25,7 @@ import { groupListDoc } from './views/group-list.js';
 import { heapListDoc } from './views/heap-list.js';
 import { heapSiteDoc } from './views/heap-site.js';
 import { helpDoc } from './views/help.js';
+import { spawnChainDoc } from './views/spawn-chain.js';
 
 /** A page is a first page (group list, diff, heap or contention sites) or where a line's target leads. */
 export type Page = { readonly kind: 'list' } | { readonly kind: 'diff' } | { readonly kind: 'heap' } | { readonly kind: 'contention' } | Target;
@@ -118,6 +119,8 @@ export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
       return contentionListDoc(contentionOf(model), model.source, state.settings);
     case 'contentionSite':
       return contentionSiteDoc(contentionOf(model), model.source, state.settings, page.by, page.index);
+    case 'chain':
+      return spawnChainDoc(model, state.settings, page.site);
   }
 }
 
@@ -268,7 +271,20 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
       if (model.goroutine(g.parentId) === undefined) return { ...s, message: `parent goroutine ${g.parentId} is not in this dump (it has exited)` };
       return openPage(model, s, { kind: 'goroutine', id: g.parentId });
     }
+    case 'chain': {
+      const site = chainSite(model, current.page, doc.length === 0 ? undefined : doc.line(current.cursor).target);
+      if (site === null) return { ...s, message: 'no group under the cursor' };
+      return openPage(model, s, { kind: 'chain', site });
+    }
   }
+}
+
+/** The creation site `t` shows the chain of: the group under the cursor, the group open, or the goroutine open. */
+function chainSite(model: TuiModel, page: Page, target: Target | undefined): string | null {
+  if (page.kind === 'group') return model.siteOfMember(model.grouping(page.by).groups[page.index]!.representative);
+  if (page.kind === 'goroutine') return model.siteOfGoroutine(page.id);
+  if (target?.kind === 'group') return model.siteOfMember(model.grouping(target.by).groups[target.index]!.representative);
+  return null;
 }
 
 /** `g` on a first page: the next key of that page's cycle. */
