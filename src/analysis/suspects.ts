@@ -75,6 +75,8 @@ export interface Suspect {
   readonly key: string;
   readonly entry: Frame | null;
   readonly createdBy: Frame | null;
+  /** Where its goroutines wait: the first frame of the user's code, else the first outside the runtime. */
+  readonly parkedAt: Frame | null;
   readonly verdict: Verdict;
   /** One fact from the input each, most telling first. */
   readonly reasons: readonly string[];
@@ -171,13 +173,13 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
     const reasons = [`${site.count} goroutine${site.count === 1 ? '' : 's'} (${fmtShare(evidence.share)})`, v.why];
     if (evidence.waitMinutes !== null && v.verdict !== 'select-aged') reasons.push(`waiting ${evidence.waitMinutes.min === evidence.waitMinutes.max ? evidence.waitMinutes.min : `${evidence.waitMinutes.min}-${evidence.waitMinutes.max}`} min`);
     if (site.count > 1 && site.identicalStacks) reasons.push('identical stacks');
-    out.push({ key: site.key, entry: site.entry, createdBy: site.createdBy, verdict: v.verdict, reasons, evidence });
+    out.push({ key: site.key, entry: site.entry, createdBy: site.createdBy, parkedAt: classifier.topFrame(site.frames), verdict: v.verdict, reasons, evidence });
   }
   return out.sort((a, b) => b.evidence.count - a.evidence.count || (a.key < b.key ? -1 : 1));
 }
 
 /** A goroutineleak profile lists only leaked goroutines: every record's site is a suspect. */
-export function leakProfileSuspects(s: Snapshot): Suspect[] {
+export function leakProfileSuspects(s: Snapshot, classifier: FrameClassifier): Suspect[] {
   const bySite = new Map<string, Suspect>();
   const total = s.total;
   for (const r of s.records) {
@@ -197,14 +199,14 @@ export function leakProfileSuspects(s: Snapshot): Suspect[] {
       growing: false,
     };
     const entry = entryFrame(m.frames);
-    bySite.set(key, { key, entry, createdBy: null, verdict: 'leaked-flag', reasons: [`${count} goroutine${count === 1 ? '' : 's'} (${fmtShare(share)})`, 'in the goroutineleak profile: the runtime found them unreachable, blocked forever'], evidence });
+    bySite.set(key, { key, entry, createdBy: null, parkedAt: classifier.topFrame(m.frames), verdict: 'leaked-flag', reasons: [`${count} goroutine${count === 1 ? '' : 's'} (${fmtShare(share)})`, 'in the goroutineleak profile: the runtime found them unreachable, blocked forever'], evidence });
   }
   return [...bySite.values()].sort((a, b) => b.evidence.count - a.evidence.count);
 }
 
 /** The suspects of any snapshot: tracebacks by their evidence, goroutineleak profiles by definition, other profiles none. */
 export function snapshotSuspects(s: Snapshot, facts: SiteFacts, classifier: FrameClassifier, options: SuspectOptions = {}): Suspect[] {
-  if (s.format === 'goroutineleak') return leakProfileSuspects(s);
+  if (s.format === 'goroutineleak') return leakProfileSuspects(s, classifier);
   if (s.format === 'goroutine') return tracebackSuspects(facts, s.total, classifier, options);
   return [];
 }

@@ -23,6 +23,10 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   tree: boolean;
   /** Pass the input through, each dump replaced by its summary (`go test ./... 2>&1 | gdump --passthrough`). */
   passthrough: boolean;
+  /** Show the source lines of the likely leaks (implied by --source-root and --path-map). */
+  source: boolean;
+  'source-root': string[] | undefined;
+  'path-map': string[] | undefined;
 }
 
 /** Every option's value when not given: the yargs declarations (analyze.ts) and the plain path (plain.ts) both read it. */
@@ -42,4 +46,7 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   strip: undefined,
   tree: false,
   passthrough: false,
+  source: false,
+  'source-root': undefined,
+  'path-map': undefined,
 };

@@ -3,14 +3,20 @@
  * the table, the spawn tree below it (--tree), and both in JSON. Kept out
  * of analyze.ts, which only calls these.
  */
+import { existsSync } from 'node:fs';
 import type { FrameClassifier } from '../../analysis/frames.js';
+import type { Group } from '../../analysis/group.js';
+import { parsePathMap, SourceFiles } from '../../input/source-files.js';
+import { renderSource, type SourceTarget } from '../../render/source.js';
+import { groupTitle } from '../../render/text.js';
+import { EXIT, UserError } from '../exit.js';
 import { SiteFactsFolder } from '../../analysis/site-facts.js';
 import { spawnTree } from '../../analysis/spawn.js';
 import { snapshotSuspects } from '../../analysis/suspects.js';
 import type { Snapshot } from '../../model/snapshot.js';
 import type { Palette } from '../../render/palette.js';
 import type { PathShortener } from '../../render/paths.js';
-import { renderSuspects, suspectsJson } from '../../render/suspects.js';
+import { renderSuspects, suspectsJson, suspectTitle } from '../../render/suspects.js';
 import { renderTree, treeJson } from '../../render/tree.js';
 
 export interface ExplainTextOptions {
@@ -18,6 +24,26 @@ export interface ExplainTextOptions {
   paths: PathShortener;
   width: number | null;
   tree: boolean;
+  /** Source lines of the likely leaks (or of the biggest group when none): --source, --source-root, --path-map. */
+  source: SourceArgs | null;
+  /** The biggest group, for the source lines when no site is a suspect. */
+  biggest: Group | undefined;
+}
+
+export interface SourceArgs {
+  roots: readonly string[];
+  pathMaps: readonly string[];
+}
+
+/** The source finder for a snapshot: --path-map FROM=TO pairs checked, --source-root directories must exist. */
+function sourceFiles(args: SourceArgs, classifier: FrameClassifier): SourceFiles {
+  const pathMaps = args.pathMaps.map((spec) => {
+    const m = parsePathMap(spec);
+    if (m === null) throw new UserError(`--path-map: expected FROM=TO (a path prefix in the dump = where it is here), got "${spec}"`, EXIT.usage);
+    return m;
+  });
+  for (const root of args.roots) if (!existsSync(root)) throw new UserError(`--source-root: ${root}: no such directory`, EXIT.usage);
+  return new SourceFiles({ roots: args.roots, pathMaps, dumpGoroot: classifier.goroot });
 }
 
 export class Explainer {
@@ -27,8 +53,18 @@ export class Explainer {
   /** Lines above the table and below the stacks. */
   text(s: Snapshot, classifier: FrameClassifier, o: ExplainTextOptions): { above: string[]; below: string[] } {
     const facts = this.facts.of(s);
-    const above = renderSuspects(snapshotSuspects(s, facts, classifier), o);
+    const suspects = snapshotSuspects(s, facts, classifier);
+    const above = renderSuspects(suspects, o);
     const below = o.tree && s.format === 'goroutine' ? renderTree(spawnTree(facts), o) : [];
+    if (o.source !== null) {
+      const targets: SourceTarget[] = suspects.slice(0, 3).map((x) => ({ title: suspectTitle(x, o.paths), parkedAt: x.parkedAt, goStatement: x.createdBy }));
+      const g = o.biggest;
+      if (targets.length === 0 && g !== undefined) {
+        targets.push({ title: groupTitle(g, { groupBy: 'site', classifier, paths: o.paths }), parkedAt: classifier.topFrame(g.representative.frames), goStatement: g.representative.createdBy });
+      }
+      const source = renderSource(targets, { ...o, sources: sourceFiles(o.source, classifier) });
+      if (source.length > 0) below.push(...(below.length > 0 ? [''] : []), ...source);
+    }
     return { above, below };
   }
 
@@ -39,4 +75,11 @@ export class Explainer {
     if (s.format === 'goroutine') out.spawnTree = treeJson(spawnTree(facts));
     return out;
   }
+}
+
+/** The source options of the analyze command, or null when source lines were not asked for. */
+export function sourceArgs(args: { source: boolean; 'source-root': string[] | undefined; 'path-map': string[] | undefined }): SourceArgs | null {
+  const roots = (args['source-root'] ?? []).map(String);
+  const pathMaps = (args['path-map'] ?? []).map(String);
+  return args.source || roots.length > 0 || pathMaps.length > 0 ? { roots, pathMaps } : null;
 }
