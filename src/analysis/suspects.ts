@@ -84,8 +84,8 @@ export interface Suspect {
 }
 
 export interface SuspectOptions {
-  /** Site keys that grew in every interval of a series (DiffSite.monotonic). */
-  growing?: ReadonlySet<string>;
+  /** Site keys that grew in every interval of a series (DiffSite.monotonic), with their counts per snapshot. */
+  growing?: ReadonlyMap<string, readonly number[]>;
 }
 
 function statesText(states: ReadonlyMap<string, number>): string {
@@ -131,10 +131,10 @@ function creatorName(facts: SiteFacts, id: number): string {
   return fn === '' ? `goroutine ${id}` : `goroutine ${id} (${fn})`;
 }
 
-function verdictOf(site: SiteFact, e: SuspectEvidence, facts: SiteFacts): { verdict: Verdict; why: string } | null {
+function verdictOf(site: SiteFact, e: SuspectEvidence, facts: SiteFacts, growth: readonly number[] | undefined): { verdict: Verdict; why: string } | null {
   const { count } = e;
   if (site.leaked > 0) return { verdict: 'leaked-flag', why: `${site.leaked} of ${count} flagged (leaked) by the Go runtime's leak detection` };
-  if (e.growing) return { verdict: 'growing', why: 'grew in every interval of the series' };
+  if (growth !== undefined) return { verdict: 'growing', why: `grew in every interval of the series: ${growth.join(' → ')}` };
   if (count < 2) return null;
   const never = countAll(site.states, NEVER_WAKES);
   if (never === count) return { verdict: 'never-wakes', why: `all ${count} parked in ${statesText(site.states)}: nothing can wake them` };
@@ -168,7 +168,7 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
       creators: creatorsOf(site, facts),
       growing: options.growing?.has(site.key) ?? false,
     };
-    const v = verdictOf(site, evidence, facts);
+    const v = verdictOf(site, evidence, facts, options.growing?.get(site.key));
     if (v === null) continue;
     const reasons = [`${site.count} goroutine${site.count === 1 ? '' : 's'} (${fmtShare(evidence.share)})`, v.why];
     if (evidence.waitMinutes !== null && v.verdict !== 'select-aged') reasons.push(`waiting ${evidence.waitMinutes.min === evidence.waitMinutes.max ? evidence.waitMinutes.min : `${evidence.waitMinutes.min}-${evidence.waitMinutes.max}`} min`);

@@ -4,7 +4,12 @@
  */
 import type { Snapshot } from '../../model/snapshot.js';
 import '../../input/binary.js';
-import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
+import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions, type DiffResult } from '../../diff/diff.js';
+import { classifierFor } from '../../analysis/group.js';
+import { siteKeyOf } from '../../analysis/keys.js';
+import { siteFactsOf } from '../../analysis/site-facts.js';
+import { snapshotSuspects, type Suspect } from '../../analysis/suspects.js';
+import { renderSuspects, suspectsJson } from '../../render/suspects.js';
 
 import { parseTimes, sourceTimes } from '../../diff/times.js';
 import { diffJson, renderDiff, renderGrowthFailure } from '../../render/diff.js';
@@ -52,6 +57,16 @@ async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOp
   return startTui({ snapshots: inputs.map((i) => i.snapshot), groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: args['full-paths'], source: sources[sources.length - 1], diff: { sources, options } });
 }
 
+/** The likely leaks of the last snapshot, with growth in every interval of a series of three or more as evidence (DiffSite.monotonic). */
+function seriesSuspects(result: DiffResult, snapshots: readonly Snapshot[], ignore: RegExp | undefined): Suspect[] {
+  const last = snapshots[snapshots.length - 1]!;
+  if (result.kind !== 'goroutine') return [];
+  const growing = snapshots.length < 3 ? undefined : new Map(result.sites.filter((s) => s.monotonic && s.points[s.points.length - 1] !== null).map((s) => [siteKeyOf(s.latest.representative.frames, s.latest.representative.createdBy), s.counts] as const));
+  const suspects = snapshotSuspects(last, siteFactsOf(last), classifierFor(last), { growing });
+  // --ignore-site leaves a known site out of the suspects too, matched as the diff matches it.
+  return ignore === undefined ? suspects : suspects.filter((x) => !ignore.test(x.key) && !ignore.test(x.entry?.func.full ?? '') && !(x.createdBy !== null && ignore.test(x.createdBy.func.full)));
+}
+
 export async function runDiff(args: DiffArgs): Promise<number> {
   applyNetworkArgs(args);
   const by = args.by ?? 'site';
@@ -74,11 +89,13 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   const classifier = classifierOf(stacks);
   const paths = shortenerOf(stacks, classifier, args['full-paths']);
 
-  if (args.json) process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
+  const suspects = seriesSuspects(result, snapshots, ignore);
+  if (args.json) process.stdout.write(JSON.stringify({ ...diffJson(result), suspects: suspectsJson(suspects) }, null, 2) + '\n');
   else {
     const palette = paletteFor(process.stdout, args.color);
     const width = outputWidth(process.stdout);
-    process.stdout.write(renderDiff(result, { palette, paths, classifier, top: args.top, stacks: args.stacks, width, sources: inputs.map((i) => i.source) }));
+    const above = renderSuspects(suspects, { palette, paths, width });
+    process.stdout.write(renderDiff(result, { palette, paths, classifier, top: args.top, stacks: args.stacks, width, sources: inputs.map((i) => i.source), above }));
   }
   if (limit === undefined) return EXIT.ok;
   const failed = result.sites.filter((s) => s.delta > limit);
