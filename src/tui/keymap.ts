@@ -22,7 +22,8 @@ export type KeyAction =
   | 'toggleRuntime'
   | 'toggleFullPaths'
   | 'parent'
-  | 'chain';
+  | 'chain'
+  | 'edit';
 
 /** Which views a binding works in (the page kinds of state.ts); `all` for everywhere. */
 export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite' | 'contention' | 'contentionSite' | 'chain';
@@ -78,6 +79,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
   { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },
   { action: 'chain', presses: [{ input: 't' }], label: 't', help: 'spawn chain of the group (or goroutine): the sites that started it up to main, and the sites it started', where: ['list', 'group', 'goroutine'] },
+  { action: 'edit', presses: [{ input: 'e' }], label: 'e', help: 'open the source in $VISUAL or $EDITOR at the line where the goroutines wait (found as --source-root and --path-map say)', where: ['group', 'goroutine'] },
   { action: 'help', presses: [{ input: '?' }], label: '?', help: 'this help (any key closes it)', where: ['all'] },
   { action: 'quit', presses: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q Ctrl-C', help: 'quit and restore the terminal', where: ['all'] },
 ];

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { FrameClassifier } from '../../analysis/frames.js';
 import type { Group } from '../../analysis/group.js';
-import { parsePathMap, SourceFiles } from '../../input/source-files.js';
+import { parsePathMap, SourceFiles, type PathMap } from '../../input/source-files.js';
 import { renderSource, type SourceTarget } from '../../render/source.js';
 import { groupTitle } from '../../render/text.js';
 import { EXIT, UserError } from '../exit.js';
@@ -35,15 +35,20 @@ export interface SourceArgs {
   pathMaps: readonly string[];
 }
 
-/** The source finder for a snapshot: --path-map FROM=TO pairs checked, --source-root directories must exist. */
-function sourceFiles(args: SourceArgs, classifier: FrameClassifier): SourceFiles {
+/** --path-map FROM=TO pairs checked, --source-root directories that exist: where source files are looked for. */
+export function sourceLocations(args: SourceArgs): { sourceRoots: readonly string[]; pathMaps: readonly PathMap[] } {
   const pathMaps = args.pathMaps.map((spec) => {
     const m = parsePathMap(spec);
     if (m === null) throw new UserError(`--path-map: expected FROM=TO (a path prefix in the dump = where it is here), got "${spec}"`, EXIT.usage);
     return m;
   });
   for (const root of args.roots) if (!existsSync(root)) throw new UserError(`--source-root: ${root}: no such directory`, EXIT.usage);
-  return new SourceFiles({ roots: args.roots, pathMaps, dumpGoroot: classifier.goroot });
+  return { sourceRoots: args.roots, pathMaps };
+}
+
+function sourceFiles(args: SourceArgs, classifier: FrameClassifier): SourceFiles {
+  const { sourceRoots, pathMaps } = sourceLocations(args);
+  return new SourceFiles({ roots: sourceRoots, pathMaps, dumpGoroot: classifier.goroot });
 }
 
 export class Explainer {
