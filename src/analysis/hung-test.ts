@@ -12,7 +12,7 @@
  * for a subtest) under `testing.tRunner`.
  */
 import type { Goroutine } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { TracebackSnapshot } from '../model/snapshot.js';
 
 export interface HungTest {
   /** As printed: `TestHangs`, `TestOther/sub`. */
@@ -27,7 +27,7 @@ const TIMEOUT = /^panic: test timed out after /;
 const RUNNING = /^\t\t(\S+) \(([^)]*)\)$/;
 
 /** The `running tests:` of a test timeout panic in the snapshot's messages (none for other dumps). */
-export function hungTests(s: Snapshot): HungTest[] {
+export function hungTests(s: TracebackSnapshot): HungTest[] {
   const out: HungTest[] = [];
   for (const m of s.messages) {
     const lines = m.split('\n');

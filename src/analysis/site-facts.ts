@@ -159,7 +159,7 @@ export class SiteFacts {
 /** The facts of a snapshot whose goroutines are all at hand (not folded away). */
 export function siteFactsOf(s: Snapshot): SiteFacts {
   const facts = new SiteFacts();
-  for (const g of s.goroutines) facts.add(g);
+  if (s.kind === 'traceback') for (const g of s.goroutines) facts.add(g);
   return facts;
 }
 

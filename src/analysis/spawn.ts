@@ -15,7 +15,7 @@ import type { Frame } from '../model/frame.js';
 import type { SiteFacts } from './site-facts.js';
 
 export interface SpawnNode {
-  /** The site key (`entry @ file:line`); for an exited creator with no ancestor block, `exited: <function>`. */
+  /** The site key (`entry ← creator file:line`, as --group-by site); for an exited creator with no ancestor block, `exited: <function>`. */
   readonly key: string;
   /** The function its goroutines run; for an unknown exited creator, the function that held the `go` statement. */
   readonly func: string;
@@ -45,15 +45,10 @@ export interface SpawnTree {
   readonly nodes: ReadonlyMap<string, SpawnNode>;
 }
 
-function functionOf(key: string): string {
-  const at = key.indexOf(' @ ');
-  return at < 0 ? key : key.slice(0, at);
-}
-
 export function spawnTree(facts: SiteFacts): SpawnTree {
   const nodes = new Map<string, SpawnNode>();
   const edges = new Map<string, SpawnEdge>();
-  const node = (key: string, createdBy: Frame | null, known = true, func = functionOf(key)): SpawnNode => {
+  const node = (key: string, func: string, createdBy: Frame | null, known = true): SpawnNode => {
     let n = nodes.get(key);
     if (n === undefined) {
       n = { key, func, createdBy, alive: 0, exited: 0, known, children: [], parents: [] };
@@ -78,13 +73,16 @@ export function spawnTree(facts: SiteFacts): SpawnTree {
   const parentOf = (createdBy: Frame | null, parentId: number | null): SpawnNode | null => {
     if (parentId !== null) {
       const alive = facts.goroutines.get(parentId);
-      if (alive !== undefined) return node(alive.site, facts.sites.get(alive.site)?.createdBy ?? null);
+      if (alive !== undefined) {
+        const site = facts.sites.get(alive.site);
+        return node(alive.site, site?.entry?.func.full ?? '?', site?.createdBy ?? null);
+      }
       const gone = facts.ancestors.get(parentId);
-      if (gone !== undefined) return node(gone.site, gone.createdBy);
+      if (gone !== undefined) return node(gone.site, gone.entry?.func.full ?? '?', gone.createdBy);
     }
     if (createdBy === null) return null;
     const fn = createdBy.func.full;
-    const n = node(`exited: ${fn}`, null, false, fn);
+    const n = node(`exited: ${fn}`, fn, null, false);
     if (parentId !== null) {
       let ids = unknownCreators.get(n.key);
       if (ids === undefined) unknownCreators.set(n.key, (ids = new Set()));
@@ -95,14 +93,14 @@ export function spawnTree(facts: SiteFacts): SpawnTree {
 
   for (const g of facts.goroutines.values()) {
     const site = facts.sites.get(g.site);
-    const n = node(g.site, site?.createdBy ?? null);
+    const n = node(g.site, site?.entry?.func.full ?? '?', site?.createdBy ?? null);
     n.alive++;
     const parent = parentOf(site?.createdBy ?? null, g.parentId);
     if (parent !== null) link(parent, n, g.parentId !== null && !facts.goroutines.has(g.parentId));
   }
   for (const [id, a] of facts.ancestors) {
     if (facts.goroutines.has(id)) continue;
-    const n = node(a.site, a.createdBy);
+    const n = node(a.site, a.entry?.func.full ?? '?', a.createdBy);
     n.exited++;
     const parent = parentOf(a.createdBy, a.parentId);
     if (parent !== null) link(parent, n, a.parentId !== null && !facts.goroutines.has(a.parentId));

@@ -28,9 +28,9 @@
  */
 import type { Frame } from '../model/frame.js';
 import { entryFrame } from '../model/goroutine.js';
-import type { Snapshot } from '../model/snapshot.js';
+import type { CountSnapshot, Snapshot } from '../model/snapshot.js';
 import type { FrameClassifier } from './frames.js';
-import { siteKey } from './keys.js';
+import { siteKeyOf } from './keys.js';
 import { recordMember } from './members.js';
 import type { SiteFact, SiteFacts } from './site-facts.js';
 
@@ -71,7 +71,7 @@ export interface SuspectEvidence {
 }
 
 export interface Suspect {
-  /** The site key, as in the groups of `--json` (`entry @ file:line`). */
+  /** The site key, as in the groups of `--json` (`entry ← creator file:line`). */
   readonly key: string;
   readonly entry: Frame | null;
   readonly createdBy: Frame | null;
@@ -127,7 +127,7 @@ function fmtShare(share: number): string {
 
 function creatorName(facts: SiteFacts, id: number): string {
   const site = facts.goroutines.get(id)?.site;
-  const fn = site === undefined ? '' : site.split(' @ ')[0]!;
+  const fn = site === undefined ? '' : facts.sites.get(site)?.entry?.func.full ?? '';
   return fn === '' ? `goroutine ${id}` : `goroutine ${id} (${fn})`;
 }
 
@@ -179,12 +179,12 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
 }
 
 /** A goroutineleak profile lists only leaked goroutines: every record's site is a suspect. */
-export function leakProfileSuspects(s: Snapshot, classifier: FrameClassifier): Suspect[] {
+export function leakProfileSuspects(s: CountSnapshot, classifier: FrameClassifier): Suspect[] {
   const bySite = new Map<string, Suspect>();
   const total = s.total;
   for (const r of s.records) {
     const m = recordMember(r);
-    const key = siteKey(m);
+    const key = siteKeyOf(m.frames, m.createdBy);
     const prev = bySite.get(key);
     const count = (prev?.evidence.count ?? 0) + r.count;
     const share = total > 0 ? (100 * count) / total : 0;
@@ -206,7 +206,7 @@ export function leakProfileSuspects(s: Snapshot, classifier: FrameClassifier): S
 
 /** The suspects of any snapshot: tracebacks by their evidence, goroutineleak profiles by definition, other profiles none. */
 export function snapshotSuspects(s: Snapshot, facts: SiteFacts, classifier: FrameClassifier, options: SuspectOptions = {}): Suspect[] {
-  if (s.format === 'goroutineleak') return leakProfileSuspects(s, classifier);
-  if (s.format === 'goroutine') return tracebackSuspects(facts, s.total, classifier, options);
+  if (s.kind === 'count' && s.format === 'goroutineleak') return leakProfileSuspects(s, classifier);
+  if (s.kind === 'traceback') return tracebackSuspects(facts, s.total, classifier, options);
   return [];
 }

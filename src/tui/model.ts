@@ -7,7 +7,7 @@
  */
 import { Grouper, classifierFor, groupKey, matchesFilter, type Group, type MemberFilter } from '../analysis/group.js';
 import type { FrameClassifier } from '../analysis/frames.js';
-import { isGroupBy, siteKey, siteKeyOf, type GroupBy, type Similarity } from '../analysis/keys.js';
+import { isGroupBy, siteKeyOf, type GroupBy, type Similarity } from '../analysis/keys.js';
 import { siteFactsOf } from '../analysis/site-facts.js';
 import { spawnTree, type SpawnTree } from '../analysis/spawn.js';
 import { membersOf, type Member } from '../analysis/members.js';
@@ -119,7 +119,7 @@ export class TuiModel {
 
   /** The creation site key of a member (what the spawn tree's nodes are keyed by). */
   siteOfMember(m: Member): string {
-    return siteKey(m);
+    return siteKeyOf(m.frames, m.createdBy);
   }
 
   siteOfGoroutine(id: number): string | null {

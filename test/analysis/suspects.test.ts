@@ -115,8 +115,8 @@ describe('leak suspects: a diff series', () => {
     const counts = ['series-1', 'series-2', 'series-3'].map((n) => readTruth(fixture('leak', `${n}.truth.json`)).sites.find((t) => t.scenario === 'watcher')!.count);
     const r = runCli(['diff', ...files, '--json']);
     assert.equal(r.code, 0, r.stderr);
-    const json = JSON.parse(r.stdout) as { suspects: { key: string; verdict: string; reasons: string[] }[] };
-    assert.deepEqual(json.suspects.map((x) => [x.key.split(' @ ')[0], x.verdict]), [['main.watchZkName', 'growing']]);
+    const json = JSON.parse(r.stdout) as { suspects: { key: string; entry: { function: string }; verdict: string; reasons: string[] }[] };
+    assert.deepEqual(json.suspects.map((x) => [x.entry.function, x.verdict]), [['main.watchZkName', 'growing']]);
     assert.equal(json.suspects[0]!.reasons[1], `grew in every interval of the series: ${counts.join(' → ')}`);
   });
 });

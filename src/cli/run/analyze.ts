@@ -5,7 +5,9 @@
  */
 import { GoroutineFolder } from '../../analysis/fold.js';
 import { kindOf, type ReportOptions } from '../../kinds/index.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { Explainer } from '../../kinds/explain.js';
+import type { Goroutine } from '../../model/goroutine.js';
+import type { Snapshot, TracebackSnapshot } from '../../model/snapshot.js';
 import { writeJson } from '../../render/jsonstream.js';
 import { renderTraceback } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
@@ -13,10 +15,13 @@ import { formatRanges, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { EXIT, UserError } from '../exit.js';
 import { applyNetworkArgs, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
+import { explainOptions, sourceLocations } from './explain.js';
 import { loadInputs } from './inputs.js';
+import { passThroughInputs } from './passthrough-inputs.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   applyNetworkArgs(args);
+  if (args.passthrough) return passThroughInputs(args);
   const groupBy = args['group-by'] === undefined ? undefined : parseGroupBy(args['group-by']);
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
@@ -24,7 +29,13 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   // Streaming: goroutines are folded into groups as they are parsed and dropped, unless a view needs them all.
   const keepAll = args['keep-all'] || args.interactive || args.format === 'traceback';
   const folder = keepAll ? null : new GoroutineFolder({ by: groupBy ?? 'site', similarity, filter });
-  const fold = folder === null ? {} : { onGoroutine: folder.onGoroutine };
+  const explainer = new Explainer(explainOptions(args));
+  const fold = {
+    onGoroutine: (g: Goroutine, s: TracebackSnapshot): boolean => {
+      explainer.facts.onGoroutine(g, s);
+      return folder === null ? true : folder.onGoroutine(g, s);
+    },
+  };
   const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
@@ -43,12 +54,12 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.interactive) {
     const { startTui } = await import('../../tui/start.js');
     const source = snapshots[snapshots.length - 1]!.source;
-    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample });
+    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample, ...sourceLocations(args) });
     // null: no terminal to run in; startTui said so, and the plain report follows.
     if (code !== null) return code;
   }
 
-  const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped });
+  const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped, explainer });
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
   if (args.format === 'traceback') {
     for (const { snapshot, source } of snapshots) {

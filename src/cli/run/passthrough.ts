@@ -12,10 +12,10 @@ import { siteFactsOf } from '../../analysis/site-facts.js';
 import { snapshotSuspects } from '../../analysis/suspects.js';
 import { DumpSplitter } from '../../input/dump-splitter.js';
 import { parseDump } from '../../../grammar/parse.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { stacksOf, type TracebackSnapshot } from '../../model/snapshot.js';
 import { escapeTerminal } from '../../render/escape.js';
 import type { Palette } from '../../render/palette.js';
-import { shortenerFor, type PathShortener } from '../../render/paths.js';
+import { shortenerOf, type PathShortener } from '../../render/paths.js';
 import { renderSuspects } from '../../render/suspects.js';
 import { frameLine, renderSnapshot } from '../../render/text.js';
 import type { FrameClassifier } from '../../analysis/frames.js';
@@ -46,7 +46,8 @@ function hungLines(tests: readonly HungTest[], o: { palette: Palette; paths: Pat
 /** The text that replaces one dump. */
 export function summarizeDump(text: string, firstLine: number, lastLine: number, o: PassthroughOptions): string {
   const p = o.palette;
-  const [first, ...more] = parseDump(text).snapshots;
+  // The splitter hands over goroutine tracebacks only.
+  const [first, ...more] = parseDump(text).snapshots.filter((s): s is TracebackSnapshot => s.kind === 'traceback');
   const head = p.dim(`── gdump: the dump of lines ${firstLine}-${lastLine} (${lastLine - firstLine + 1} lines) in short ──`);
   const foot = p.dim(`── end of gdump's summary; the output goes on ──`);
   if (first === undefined) return `${head}\n${p.warn('(no goroutines could be read from it)')}\n${foot}\n`;
@@ -54,9 +55,9 @@ export function summarizeDump(text: string, firstLine: number, lastLine: number,
   return `${head}\n${parts.join('\n')}${foot}\n`;
 }
 
-function summarizeSnapshot(s: Snapshot, firstLine: number, o: PassthroughOptions): string {
+function summarizeSnapshot(s: TracebackSnapshot, firstLine: number, o: PassthroughOptions): string {
   const classifier = classifierFor(s);
-  const paths = shortenerFor(s, classifier, o.fullPaths);
+  const paths = shortenerOf(stacksOf(s), classifier, o.fullPaths);
   const groups = groupSnapshot(s, { classifier });
   const tests = hungTests(s);
   const above = [...hungLines(tests, { palette: o.palette, paths, classifier, width: o.width })];
