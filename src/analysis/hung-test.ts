@@ -46,15 +46,17 @@ function testGoroutine(goroutines: readonly Goroutine[], name: string): Goroutin
   let best: { g: Goroutine; depth: number } | null = null;
   for (const g of goroutines) {
     if (!g.frames.some((f) => f.func.full === 'testing.tRunner')) continue;
-    const depth = g.frames.findIndex((f) => {
+    let depth = g.frames.findIndex((f) => {
       const fn = f.func.full;
       const at = fn.lastIndexOf(`.${top}`);
       if (at < 0) return false;
       const rest = fn.slice(at + top.length + 1);
       return rest === '' || rest.startsWith('.func');
     });
-    // A subtest runs in a closure of the test function; its parent waits in t.Run with the test function deeper down.
-    if (depth >= 0 && (best === null || depth < best.depth)) best = { g, depth };
+    if (depth < 0) continue;
+    // A subtest runs in a closure of the test function, while its parent waits in t.Run in the function itself.
+    if (name.includes('/') && g.frames[depth]!.func.full.includes('.func')) depth -= 0.5;
+    if (best === null || depth < best.depth) best = { g, depth };
   }
   return best?.g ?? null;
 }
