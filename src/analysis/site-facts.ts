@@ -14,7 +14,9 @@
 import type { Frame } from '../model/frame.js';
 import { entryFrame, type Goroutine } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { siteKeyOf } from './keys.js';
+import { FrameClassifier } from './frames.js';
+import { keyFunctions, siteKeyOf } from './keys.js';
+import { goroutineMember } from './members.js';
 
 /** A goroutine as the spawn tree and the creator checks need it. */
 export interface GoroutineFact {
@@ -101,9 +103,12 @@ export class SiteFacts {
   /** Creators known from ancestor blocks, by id. */
   readonly ancestors = new Map<number, AncestorFact>();
 
+  /** --group-by site's key function: it makes each site's key string once, not once per goroutine. */
+  private readonly siteKey = keyFunctions('site', { similarity: 'pointers', creators: true, classifier: new FrameClassifier(null) }).exact;
+
   readonly add = (g: Goroutine): void => {
     const entry = entryFrame(g.frames);
-    const key = siteKeyOf(g.frames, g.createdBy);
+    const key = this.siteKey(goroutineMember(g));
     let site = this.sites.get(key);
     if (site === undefined) {
       site = {
