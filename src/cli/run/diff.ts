@@ -4,11 +4,8 @@
  */
 import type { Snapshot } from '../../model/snapshot.js';
 import '../../input/binary.js';
-import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions, type DiffResult } from '../../diff/diff.js';
-import { classifierFor } from '../../analysis/group.js';
-import { siteKeyOf } from '../../analysis/keys.js';
-import { siteFactsOf } from '../../analysis/site-facts.js';
-import { snapshotSuspects, type Suspect } from '../../analysis/suspects.js';
+import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
+import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
 
 import { parseTimes, sourceTimes } from '../../diff/times.js';
@@ -55,16 +52,6 @@ async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOp
   const { startTui } = await import('../../tui/start.js');
   const sources = inputs.map((i) => i.source);
   return startTui({ snapshots: inputs.map((i) => i.snapshot), groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: args['full-paths'], source: sources[sources.length - 1], diff: { sources, options } });
-}
-
-/** The likely leaks of the last snapshot, with growth in every interval of a series of three or more as evidence (DiffSite.monotonic). */
-function seriesSuspects(result: DiffResult, snapshots: readonly Snapshot[], ignore: RegExp | undefined): Suspect[] {
-  const last = snapshots[snapshots.length - 1]!;
-  if (result.kind !== 'goroutine') return [];
-  const growing = snapshots.length < 3 ? undefined : new Map(result.sites.filter((s) => s.monotonic && s.points[s.points.length - 1] !== null).map((s) => [siteKeyOf(s.latest.representative.frames, s.latest.representative.createdBy), s.counts] as const));
-  const suspects = snapshotSuspects(last, siteFactsOf(last), classifierFor(last), { growing });
-  // --ignore-site leaves a known site out of the suspects too, matched as the diff matches it.
-  return ignore === undefined ? suspects : suspects.filter((x) => !ignore.test(x.key) && !ignore.test(x.entry?.func.full ?? '') && !(x.createdBy !== null && ignore.test(x.createdBy.func.full)));
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
