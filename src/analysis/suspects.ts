@@ -6,6 +6,8 @@
  *   1. the runtime flagged its goroutines `(leaked)` (Go 1.26 leak detection),
  *      or they are records of a goroutineleak profile;
  *   2. it grew in every interval of a diff or watch series;
+ *   2b. the runtime ended the program with `fatal error: all goroutines are
+ *      asleep - deadlock!`: every goroutine parked there is stuck for good;
  *   3. two or more goroutines parked where nothing can ever wake them
  *      (`chan receive (nil chan)`, `select (no cases)`);
  *   4. two or more goroutines, all parked with no timeout (chan send or
@@ -49,6 +51,9 @@ const NO_TIMEOUT = new Set([
   'semacquire',
 ]);
 
+/** How the runtime ends a program whose goroutines are all parked (runtime/proc.go checkdead). */
+const DEADLOCK = 'fatal error: all goroutines are asleep - deadlock!';
+
 /** Wait reasons nothing can end. */
 const NEVER_WAKES = new Set(['chan receive (nil chan)', 'chan send (nil chan)', 'select (no cases)']);
 
@@ -84,6 +89,8 @@ export interface Suspect {
 }
 
 export interface SuspectOptions {
+  /** The dump is a `fatal error: all goroutines are asleep - deadlock!`: nothing parked can wake. */
+  deadlock?: boolean;
   /** Site keys that grew in every interval of a series (DiffSite.monotonic), with their counts per snapshot. */
   growing?: ReadonlyMap<string, readonly number[]>;
 }
@@ -131,10 +138,12 @@ function creatorName(facts: SiteFacts, id: number): string {
   return fn === '' ? `goroutine ${id}` : `goroutine ${id} (${fn})`;
 }
 
-function verdictOf(site: SiteFact, e: SuspectEvidence, facts: SiteFacts, growth: readonly number[] | undefined): { verdict: Verdict; why: string } | null {
+function verdictOf(site: SiteFact, e: SuspectEvidence, facts: SiteFacts, growth: readonly number[] | undefined, deadlock: boolean): { verdict: Verdict; why: string } | null {
   const { count } = e;
   if (site.leaked > 0) return { verdict: 'leaked-flag', why: `${site.leaked} of ${count} flagged (leaked) by the Go runtime's leak detection` };
   if (growth !== undefined) return { verdict: 'growing', why: `grew in every interval of the series: ${growth.join(' → ')}` };
+  const parked = countAll(site.states, NO_TIMEOUT) + (site.states.get('select') ?? 0);
+  if (deadlock && parked === count) return { verdict: 'never-wakes', why: `parked in ${statesText(site.states)}, and the runtime reported every goroutine asleep (deadlock): nothing can wake them` };
   if (count < 2) return null;
   const never = countAll(site.states, NEVER_WAKES);
   if (never === count) return { verdict: 'never-wakes', why: `all ${count} parked in ${statesText(site.states)}: nothing can wake them` };
@@ -168,7 +177,7 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
       creators: creatorsOf(site, facts),
       growing: options.growing?.has(site.key) ?? false,
     };
-    const v = verdictOf(site, evidence, facts, options.growing?.get(site.key));
+    const v = verdictOf(site, evidence, facts, options.growing?.get(site.key), options.deadlock ?? false);
     if (v === null) continue;
     const reasons = [`${site.count} goroutine${site.count === 1 ? '' : 's'} (${fmtShare(evidence.share)})`, v.why];
     if (evidence.waitMinutes !== null && v.verdict !== 'select-aged') reasons.push(`waiting ${evidence.waitMinutes.min === evidence.waitMinutes.max ? evidence.waitMinutes.min : `${evidence.waitMinutes.min}-${evidence.waitMinutes.max}`} min`);
@@ -207,6 +216,6 @@ export function leakProfileSuspects(s: CountSnapshot, classifier: FrameClassifie
 /** The suspects of any snapshot: tracebacks by their evidence, goroutineleak profiles by definition, other profiles none. */
 export function snapshotSuspects(s: Snapshot, facts: SiteFacts, classifier: FrameClassifier, options: SuspectOptions = {}): Suspect[] {
   if (s.kind === 'count' && s.format === 'goroutineleak') return leakProfileSuspects(s, classifier);
-  if (s.kind === 'traceback') return tracebackSuspects(facts, s.total, classifier, options);
+  if (s.kind === 'traceback') return tracebackSuspects(facts, s.total, classifier, { ...options, deadlock: s.messages.some((m) => m.startsWith(DEADLOCK)) });
   return [];
 }

@@ -120,3 +120,13 @@ describe('leak suspects: a diff series', () => {
     assert.equal(json.suspects[0]!.reasons[1], `grew in every interval of the series: ${counts.join(' → ')}`);
   });
 });
+
+describe('leak suspects: a deadlock', () => {
+  it('fatal error: all goroutines are asleep: every site the crash program parked is a suspect, main included', () => {
+    const truth = readTruth(fixture('crash', 'deadlock.truth.json'));
+    const suspects = suspectsOf(snapshotOf(fixture('crash', 'deadlock.txt')));
+    for (const t of truth.sites) assert.ok(suspects.some((x) => isSite(x, t) && x.verdict === 'never-wakes'), `${t.entry} (${t.state})`);
+    assert.ok(suspects.some((x) => x.entry?.func.full === 'main.main'), 'main, parked in chan receive, is part of the deadlock');
+    assert.equal(suspects.length, truth.sites.length + 1);
+  });
+});
