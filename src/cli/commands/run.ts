@@ -4,9 +4,9 @@
  * grouped summary; exits with the command's exit code.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { withOutputOptions, type OutputArgs } from '../options.js';
+import { withDisplayOptions, type OutputArgs } from '../options.js';
 
-export interface RunArgs extends OutputArgs {
+export interface RunArgs extends Omit<OutputArgs, 'json'> {
   /** The words before `--` that yargs took as the command (`gdump run go version`). */
   command: string[] | undefined;
   /** The words after `--`: the command, its flags untouched. */
@@ -19,7 +19,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [command..]',
   describe: 'Run a command (after --) and pass its output (stdout and stderr, joined) through, each goroutine dump replaced by its summary',
   builder: (y) =>
-    withOutputOptions(y)
+    withDisplayOptions(y)
       .parserConfiguration({ 'populate--': true })
       .positional('command', { type: 'string', array: true, describe: 'The command and its arguments, after --' })
       .option('top', { type: 'number', default: 10, describe: 'Table rows in each summary (0: all)' })
