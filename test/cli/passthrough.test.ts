@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
@@ -101,6 +101,20 @@ describe('the dump splitter', () => {
     const r = split(chunks);
     assert.equal(r.text.toString(), 'before\n\nafter\n');
     assert.deepEqual(r.dumps, [dump]);
+  });
+
+  it('two dumps in one stream (a SIGQUIT with its register dump, then a panic): both handed over, no line lost, the text in order', () => {
+    const sigquit = readFileSync(path.join(FIXTURES, 'crash', 'sigquit.txt'), 'utf8');
+    const panic = readFileSync(path.join(FIXTURES, 'crash', 'panic.txt'), 'utf8');
+    const input = `log line 1\n${sigquit.trimEnd()}\n\nlog line 2\n${panic.trimEnd()}\nexit status 2\n`;
+    const r = split([input]);
+    assert.equal(r.dumps.length, 2);
+    assert.ok(r.dumps[0]!.startsWith('SIGQUIT: quit\n') && r.dumps[1]!.startsWith('panic: crash fixture'));
+    const text = r.text.toString();
+    assert.ok(text.startsWith('log line 1\n') && text.endsWith('\nlog line 2\nexit status 2\n'), text);
+    assert.match(text, /^rax +0x/m, 'the register dump after the goroutines is text: it passes through');
+    const count = (t: string): number => t.split('\n').length - 1;
+    assert.equal(count(text) + r.dumps.reduce((n, d) => n + count(d), 0), count(input), 'every line is text or dump');
   });
 
   it('text is passed on as it arrives, before the input ends', async () => {
