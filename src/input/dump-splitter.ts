@@ -1,8 +1,10 @@
 /**
  * Splits a stream (a `go test` run, a program's output) into the text that
  * is not a dump, passed on byte for byte as it arrives, and the goroutine
- * dumps in it, handed over whole when each ends. Bytes, not strings: text
- * that is not valid UTF-8 passes through unchanged.
+ * dumps in it, handed over a line at a time (a dump is never held whole:
+ * only the few lines before its first header while deciding, and blank
+ * lines at its end). Bytes, not strings: text that is not valid UTF-8
+ * passes through unchanged.
  *
  * A dump starts at a `goroutine N [...]:` header, or at `panic: `,
  * `fatal error: `, `SIGQUIT: quit` (and the other signal lines) when a
@@ -18,8 +20,12 @@ import { classifyLine, LineKind } from '../../grammar/lines.js';
 export interface SplitSink {
   /** Bytes that are not part of a dump, in order. */
   text(bytes: Buffer): void;
-  /** One dump's text, and its first and last input lines (1-based). */
-  dump(text: string, firstLine: number, lastLine: number): void;
+  /** A dump begins at this input line (1-based); its lines follow. */
+  dumpStart(firstLine: number): void;
+  /** One line of the dump, with its line end. */
+  dumpLine(line: string): void;
+  /** The dump ended at this input line. */
+  dumpEnd(lastLine: number): void;
 }
 
 /** Lines a crash prints before its first goroutine header, at most. */
@@ -66,11 +72,13 @@ export class DumpSplitter {
   private partial: Buffer[] = [];
   /** The part of the current line already passed on as text (it cannot start a dump). */
   private partialPassed = false;
-  /** Lines held while deciding (preamble) or while in a dump. */
+  /** Lines held while deciding whether a start line begins a dump (the preamble). */
   private held: Buffer[] = [];
   private heldFirst = 0;
-  /** Blank lines at the end of a dump, held to pass through after it. */
-  private trailingBlank = 0;
+  /** Blank lines in a dump not yet handed over: they pass through after it if it ends there. */
+  private blanks: Buffer[] = [];
+  /** The last line handed over as part of the dump. */
+  private dumpLast = 0;
   private line = 0;
 
   constructor(private readonly sink: SplitSink) {}
@@ -117,14 +125,17 @@ export class DumpSplitter {
     const kind = classifyLine(text, 0, text.length);
     switch (this.state) {
       case State.Text:
-        if (kind === LineKind.GoroutineHeader && text.startsWith('goroutine ')) return this.begin(line, State.Dump);
+        if (kind === LineKind.GoroutineHeader && text.startsWith('goroutine ')) {
+          this.begin(line, State.Dump);
+          return this.startDump();
+        }
         if (START.test(text)) return this.begin(line, State.Preamble);
         return this.sink.text(line);
       case State.Preamble:
         if (kind === LineKind.GoroutineHeader && text.startsWith('goroutine ')) {
           this.held.push(line);
           this.state = State.Dump;
-          return;
+          return this.startDump();
         }
         if (PREAMBLE.test(text) || kind === LineKind.CallLine || kind === LineKind.LocationLine || kind === LineKind.CreatedByLine) {
           this.held.push(line);
@@ -136,8 +147,11 @@ export class DumpSplitter {
         return this.onLine(line);
       case State.Dump:
         if (dumpLine(kind) && !(kind === LineKind.GoroutineHeader && !text.startsWith('goroutine '))) {
-          this.held.push(line);
-          this.trailingBlank = kind === LineKind.BlankLine ? this.trailingBlank + 1 : 0;
+          if (kind === LineKind.BlankLine) return void this.blanks.push(line);
+          for (const b of this.blanks) this.sink.dumpLine(b.toString('utf8'));
+          this.dumpLast = this.line;
+          this.blanks = [];
+          this.sink.dumpLine(line.toString('utf8'));
           return;
         }
         this.finish();
@@ -148,8 +162,16 @@ export class DumpSplitter {
   private begin(line: Buffer, state: State): void {
     this.held = [line];
     this.heldFirst = this.line;
-    this.trailingBlank = 0;
     this.state = state;
+  }
+
+  /** A header came: the held lines are the dump's first. */
+  private startDump(): void {
+    this.sink.dumpStart(this.heldFirst);
+    for (const l of this.held) this.sink.dumpLine(l.toString('utf8'));
+    this.held = [];
+    this.blanks = [];
+    this.dumpLast = this.line;
   }
 
   /** The held lines were text after all. */
@@ -160,15 +182,13 @@ export class DumpSplitter {
     for (const l of held) this.sink.text(l);
   }
 
-  /** The dump ended: hand it over, then pass on the blank lines that followed it. */
+  /** The dump ended: say so, then pass on the blank lines that followed it. */
   private finish(): void {
-    const body = this.held.slice(0, this.held.length - this.trailingBlank);
-    const blanks = this.held.slice(this.held.length - this.trailingBlank);
-    this.held = [];
+    const blanks = this.blanks;
+    this.blanks = [];
     this.state = State.Text;
-    this.sink.dump(Buffer.concat(body).toString('utf8'), this.heldFirst, this.heldFirst + body.length - 1);
+    this.sink.dumpEnd(this.dumpLast);
     for (const b of blanks) this.sink.text(b);
-    this.trailingBlank = 0;
   }
 
   /** The input ended: a dump in progress is handed over, a preamble was text, a partial line is passed on. */

@@ -78,7 +78,7 @@ describe('the dump splitter', () => {
   function split(chunks: (string | Buffer)[]): { text: Buffer; dumps: string[] } {
     const text: Buffer[] = [];
     const dumps: string[] = [];
-    const s = new DumpSplitter({ text: (b) => text.push(Buffer.from(b)), dump: (d) => dumps.push(d) });
+    const s = new DumpSplitter({ text: (b) => text.push(Buffer.from(b)), dumpStart: () => dumps.push(''), dumpLine: (l) => (dumps[dumps.length - 1] += l), dumpEnd: () => undefined });
     for (const c of chunks) s.push(typeof c === 'string' ? Buffer.from(c) : c);
     s.end();
     return { text: Buffer.concat(text), dumps };

@@ -8,10 +8,11 @@
 import { spawn } from 'node:child_process';
 import { classifierFor, groupSnapshot } from '../../analysis/group.js';
 import { hungTests, type HungTest } from '../../analysis/hung-test.js';
-import { siteFactsOf } from '../../analysis/site-facts.js';
 import { snapshotSuspects } from '../../analysis/suspects.js';
 import { DumpSplitter } from '../../input/dump-splitter.js';
-import { parseDump } from '../../../grammar/parse.js';
+import { DumpReader } from '../../../grammar/parse.js';
+import { foldedView, GoroutineFolder } from '../../analysis/fold.js';
+import { SiteFactsFolder } from '../../analysis/site-facts.js';
 import { stacksOf, type TracebackSnapshot } from '../../model/snapshot.js';
 import { escapeTerminal } from '../../render/escape.js';
 import type { Palette } from '../../render/palette.js';
@@ -43,39 +44,69 @@ function hungLines(tests: readonly HungTest[], o: { palette: Palette; paths: Pat
   return out;
 }
 
-/** The text that replaces one dump. */
-export function summarizeDump(text: string, firstLine: number, lastLine: number, o: PassthroughOptions): string {
-  const p = o.palette;
-  // The splitter hands over goroutine tracebacks only.
-  const [first, ...more] = parseDump(text).snapshots.filter((s): s is TracebackSnapshot => s.kind === 'traceback');
-  const head = p.dim(`── gdump: the dump of lines ${firstLine}-${lastLine} (${lastLine - firstLine + 1} lines) in short ──`);
-  const foot = p.dim(`── end of gdump's summary; the output goes on ──`);
-  if (first === undefined) return `${head}\n${p.warn('(no goroutines could be read from it)')}\n${foot}\n`;
-  const parts = [first, ...more].map((s) => summarizeSnapshot(s, firstLine, o));
-  return `${head}\n${parts.join('\n')}${foot}\n`;
+/**
+ * One dump as it streams by: its goroutines are folded into sites and their
+ * facts gathered as they are read, and dropped, except those running a test
+ * (a hung test's goroutine is shown whole), so a dump of any size costs the
+ * memory of its sites.
+ */
+class StreamedDump {
+  private readonly folder = new GoroutineFolder({ by: 'site', similarity: 'pointers', filter: {} });
+  private readonly facts = new SiteFactsFolder();
+  private readonly reader = new DumpReader({
+    onGoroutine: (g, s) => {
+      this.facts.onGoroutine(g, s);
+      this.folder.onGoroutine(g, s);
+      return g.frames.some((f) => f.func.full === 'testing.tRunner');
+    },
+  });
+
+  constructor(private readonly firstLine: number) {}
+
+  push(line: string): void {
+    this.reader.push(line);
+  }
+
+  /** The text that replaces the dump. */
+  summary(lastLine: number, o: PassthroughOptions): string {
+    const p = o.palette;
+    const first = this.firstLine;
+    // The splitter hands over goroutine tracebacks only.
+    const snapshots = this.reader.end().snapshots.filter((s): s is TracebackSnapshot => s.kind === 'traceback');
+    const head = p.dim(`── gdump: the dump of lines ${first}-${lastLine} (${lastLine - first + 1} lines) in short ──`);
+    const foot = p.dim(`── end of gdump's summary; the output goes on ──`);
+    if (snapshots.length === 0) return `${head}\n${p.warn('(no goroutines could be read from it)')}\n${foot}\n`;
+    return `${head}\n${snapshots.map((s) => this.snapshotSummary(s, o)).join('\n')}${foot}\n`;
+  }
+
+  private snapshotSummary(s: TracebackSnapshot, o: PassthroughOptions): string {
+    const folded = this.folder.result(s);
+    const classifier = folded?.classifier ?? classifierFor(s);
+    const groups = folded?.groups ?? groupSnapshot(s, { classifier });
+    const paths = shortenerOf(stacksOf(foldedView(s, groups)), classifier, o.fullPaths);
+    const above = hungLines(hungTests(s), { palette: o.palette, paths, classifier, width: o.width });
+    const suspects = renderSuspects(snapshotSuspects(s, this.facts.of(s), classifier), { palette: o.palette, paths, width: o.width, limit: 3 });
+    if (above.length > 0 && suspects.length > 0) above.push('');
+    above.push(...suspects);
+    const source = `the dump at line ${this.firstLine + s.firstLine - 1}`;
+    return renderSnapshot(s, groups, { palette: o.palette, paths, classifier, groupBy: 'site', top: o.top, stacks: o.stacks, width: o.width, source, above });
+  }
 }
 
-function summarizeSnapshot(s: TracebackSnapshot, firstLine: number, o: PassthroughOptions): string {
-  const classifier = classifierFor(s);
-  const paths = shortenerOf(stacksOf(s), classifier, o.fullPaths);
-  const groups = groupSnapshot(s, { classifier });
-  const tests = hungTests(s);
-  const above = [...hungLines(tests, { palette: o.palette, paths, classifier, width: o.width })];
-  const suspects = renderSuspects(snapshotSuspects(s, siteFactsOf(s), classifier), { palette: o.palette, paths, width: o.width, limit: 3 });
-  if (above.length > 0 && suspects.length > 0) above.push('');
-  above.push(...suspects);
-  const source = `the dump at line ${firstLine + s.firstLine - 1}`;
-  return renderSnapshot(s, groups, { palette: o.palette, paths, classifier, groupBy: 'site', top: o.top, stacks: o.stacks, width: o.width, source, above });
-}
-
-/** Streams `input` to `write`, each dump replaced by its summary. */
+/** Streams `input` to `write`, each dump replaced by its summary; returns how many dumps there were. */
 export async function passThrough(input: AsyncIterable<Buffer | string>, write: Write, o: PassthroughOptions): Promise<number> {
   let dumps = 0;
+  let dump: StreamedDump | null = null;
   const splitter = new DumpSplitter({
     text: (bytes) => write(bytes),
-    dump: (text, first, last) => {
+    dumpStart: (first) => {
       dumps++;
-      write(summarizeDump(text, first, last, o));
+      dump = new StreamedDump(first);
+    },
+    dumpLine: (line) => dump!.push(line),
+    dumpEnd: (last) => {
+      write(dump!.summary(last, o));
+      dump = null;
     },
   });
   for await (const chunk of input) splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
