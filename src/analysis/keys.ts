@@ -52,6 +52,16 @@ export function entryOf(m: Pick<Member, 'frames'>): Frame | null {
   return entryFrame(normalFrames(m));
 }
 
+/**
+ * The site key of a stack and its `go` statement (`created by` frame), as
+ * --group-by site spells it: also for stacks that are not members, such as
+ * the ancestor blocks of GODEBUG=tracebackancestors (the spawn tree).
+ */
+export function siteKeyOf(frames: readonly Frame[], createdBy: Frame | null): string {
+  const fn = entryOf({ frames })?.func.full ?? '?';
+  return createdBy === null ? fn : `${fn} ← ${createdBy.func.full} ${location(createdBy)}`;
+}
+
 /** What the keys may use: what every snapshot being compared can tell. */
 export interface KeyOptions {
   /** For stack keys: exact | pointers (pointer arguments masked) | values (no arguments). */
@@ -93,7 +103,7 @@ function siteKeys(creators: boolean): KeyFunctions {
       let lines = files.get(c.file);
       if (lines === undefined) files.set(c.file, (lines = new Map()));
       let key = lines.get(c.line);
-      if (key === undefined) lines.set(c.line, (key = `${func?.full ?? '?'} ← ${c.func.full} ${location(c)}`));
+      if (key === undefined) lines.set(c.line, (key = siteKeyOf(m.frames, c)));
       return key;
     },
     loose: (m) => {

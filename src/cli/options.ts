@@ -18,10 +18,14 @@ export interface OutputArgs {
 export const OUTPUT_DEFAULTS: OutputArgs = { json: false, color: undefined, 'full-paths': false };
 
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
+  return withDisplayOptions(y).option('json', { type: 'boolean', default: OUTPUT_DEFAULTS.json, describe: 'Print one JSON object (the contract in the README) instead of the report' }) as Argv<T & OutputArgs>;
+}
+
+/** The output options of a command that prints no JSON (`gdump run`): colours and paths. */
+export function withDisplayOptions<T>(y: Argv<T>): Argv<T & Omit<OutputArgs, 'json'>> {
   return y
-    .option('json', { type: 'boolean', default: OUTPUT_DEFAULTS.json, describe: 'Print one JSON object (the contract in the README) instead of the report' })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)' })
-    .option('full-paths', { type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], describe: 'Print file paths as the dump has them, not shortened' }) as Argv<T & OutputArgs>;
+    .option('full-paths', { type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], describe: 'Print file paths as the dump has them, not shortened' }) as Argv<T & Omit<OutputArgs, 'json'>>;
 }
 
 export interface FilterArgs {

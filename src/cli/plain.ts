@@ -10,7 +10,7 @@
 import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './commands/analyze-args.js';
 
 /** Words yargs may read as a command or a built-in rather than as a file name. */
-const NOT_A_FILE = new Set(['diff', 'watch', 'report', 'help', 'version', 'completion']);
+const NOT_A_FILE = new Set(['diff', 'watch', 'report', 'run', 'help', 'version', 'completion']);
 
 /** The analyze command's args for `gdump FILE [--json]`, or null when the arguments need yargs. */
 export function plainAnalyzeArgs(argv: readonly string[]): AnalyzeArgs | null {

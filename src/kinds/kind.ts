@@ -10,6 +10,7 @@ import type { HeapSample } from '../model/profile.js';
 import type { GroupBy, Similarity } from '../analysis/keys.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { Palette } from '../render/palette.js';
+import type { Explainer } from './explain.js';
 
 /** What a report of any kind is asked for (the default command's options). */
 export interface ReportOptions {
@@ -23,6 +24,8 @@ export interface ReportOptions {
   readonly folder: GoroutineFolder | null;
   /** Log prefixes and wrappers taken off the input (empty for a clean dump). */
   readonly stripped: readonly string[];
+  /** The likely leaks, the spawn tree and source lines of goroutine snapshots; none when absent. */
+  readonly explainer?: Explainer;
 }
 
 export interface TextReportOptions extends ReportOptions {

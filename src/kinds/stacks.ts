@@ -34,14 +34,17 @@ function grouped(s: GoroutineSnapshot, o: ReportOptions): Grouped {
 
 export function stacksJson(s: GoroutineSnapshot, o: ReportOptions): Record<string, unknown> {
   const stripped = o.stripped.length > 0 ? { stripped: o.stripped } : {};
-  return snapshotJson(s, grouped(s, o).groups, { groupBy: o.groupBy ?? STACKS_GROUP_BY, lines: lineAccounting(s), ...stripped });
+  const { groups, classifier } = grouped(s, o);
+  return snapshotJson(s, groups, { groupBy: o.groupBy ?? STACKS_GROUP_BY, lines: lineAccounting(s), ...stripped, ...(o.explainer?.json(s, classifier) ?? {}) });
 }
 
 export function stacksText(s: GoroutineSnapshot, o: TextReportOptions): string {
   const { classifier, groups, view } = grouped(s, o);
+  const paths = shortenerOf(stacksOf(view), classifier, o.fullPaths);
   const report = renderSnapshot(s, groups, {
+    ...(o.explainer?.text(s, classifier, { palette: o.palette, paths, width: o.width, biggest: groups[0] }) ?? {}),
     palette: o.palette,
-    paths: shortenerOf(stacksOf(view), classifier, o.fullPaths),
+    paths,
     classifier,
     groupBy: o.groupBy ?? STACKS_GROUP_BY,
     top: o.top,

@@ -31,6 +31,8 @@ export interface DiffTextOptions {
   width: number | null;
   /** One name per snapshot. */
   sources: readonly string[];
+  /** Lines under the summary, above the tables (the likely leaks of the last snapshot). */
+  above?: readonly string[];
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
@@ -191,6 +193,7 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   if (!result.keys.creators && result.by === 'site') {
     out.push(p.dim('(a debug=1 profile has no `created by` lines: sites are matched on the function they run)'));
   }
+  if (o.above !== undefined && o.above.length > 0) out.push('', ...o.above);
   const both = result.sites.filter((s) => s.before > 0 && s.after > 0);
   out.push(...section('Sites in both', both, result, o));
   out.push(...section('New sites', result.sites.filter((s) => s.status === 'new'), result, o));

@@ -26,6 +26,9 @@ export interface TextOptions {
   width: number | null;
   /** Name of the input, for the summary line. */
   source: string;
+  /** Sections above the table (the likely leaks) and after the stacks (the spawn tree), each a list of lines. */
+  above?: readonly string[];
+  below?: readonly string[];
 }
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -132,6 +135,7 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
   out.push(p.bold(summary));
   for (const m of s.messages) out.push(p.bad(escapeTerminal(m.split('\n')[0]!)));
   out.push('');
+  if (o.above !== undefined && o.above.length > 0) out.push(...o.above, '');
   const shown = o.top > 0 ? groups.slice(0, o.top) : groups;
   const total = s.total > 0 ? s.total : counted;
   const hasStates = groups.some((g) => g.states.size > 0);
@@ -157,6 +161,7 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
     out.push('');
     out.push(...renderStack(stacks[i]!, i + 1, o));
   }
+  if (o.below !== undefined && o.below.length > 0) out.push('', ...o.below);
   const notes = renderWarnings(s.warnings, s.skipped, p);
   if (notes.length > 0) out.push('', ...notes);
   else if (skippedCount(s) === 0 && s.warnings.length === 0 && s.format === 'goroutine' && groups.length === 0) out.push(p.dim('no goroutines matched'));

@@ -7,6 +7,7 @@ import { useEffect, useReducer } from 'react';
 import { useApp, useInput, useStdout } from 'ink';
 import { escapeTerminal } from '../render/escape.js';
 import { NO_COLOR_PALETTE, type Palette } from '../render/palette.js';
+import type { Frame } from '../model/frame.js';
 import type { Style } from './document.js';
 import type { TuiModel } from './model.js';
 import { Screen } from './Screen.js';
@@ -14,14 +15,15 @@ import { bodyHeight, currentPage, reduce, visibleDoc, type Page, type TuiAction,
 
 const HINTS: Record<Page['kind'], string> = {
   list: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
-  group: 'Enter open goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
-  goroutine: 'p parent · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
+  group: 'Enter open goroutine · t spawn chain · e edit · Esc back · s runtime frames · f paths · ? help · q quit',
+  goroutine: 'p parent · t spawn chain · e edit · Enter open · Esc back · s runtime frames · f paths · ? help · q quit',
   diff: 'Enter before/after stacks · / filter · g match on · o sort · s runtime frames · f paths · ? help · q quit',
   diffSite: 'Enter open the latest goroutine · Esc back · s runtime frames · f paths · ? help · q quit',
   heap: 'Enter open · / filter · g group by · o sort by · s runtime frames · f paths · ? help · q quit',
   heapSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
   contention: 'Enter open · / filter · g group by · o sort · s runtime frames · f paths · ? help · q quit',
   contentionSite: 'Esc back · s runtime frames · f paths · ? help · q quit',
+  chain: 'Enter open the site\'s group · Esc back · f paths · ? help · q quit',
 };
 
 function statusOf(state: TuiState): { text: string; style: Style } {
@@ -39,9 +41,11 @@ export interface AppProps {
   initial: TuiState;
   /** Colours for the terminal (paletteFor: NO_COLOR, FORCE_COLOR); none by default. */
   palette?: Palette;
+  /** `e`: opens a frame's file in the editor on this terminal, returns a note for the status bar. */
+  openEditor?: (frame: Frame) => string;
 }
 
-export function App({ model, initial, palette = NO_COLOR_PALETTE }: AppProps) {
+export function App({ model, initial, palette = NO_COLOR_PALETTE, openEditor }: AppProps) {
   const [state, dispatch] = useReducer((s: TuiState, a: TuiAction) => reduce(model, s, a), initial);
   const { exit } = useApp();
   const { stdout } = useStdout();
@@ -51,6 +55,11 @@ export function App({ model, initial, palette = NO_COLOR_PALETTE }: AppProps) {
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
+
+  useEffect(() => {
+    if (state.edit === null) return;
+    dispatch({ type: 'note', message: openEditor === undefined ? 'no editor in this view' : openEditor(state.edit.frame) });
+  }, [state.edit, openEditor]);
 
   useEffect(() => {
     const onResize = (): void => {

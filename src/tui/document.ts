@@ -22,7 +22,8 @@ export type Target =
   | { readonly kind: 'goroutine'; readonly id: number }
   | { readonly kind: 'diffSite'; readonly by: DiffBy; readonly index: number }
   | { readonly kind: 'heapSite'; readonly by: GroupBy; readonly index: number }
-  | { readonly kind: 'contentionSite'; readonly by: GroupBy; readonly index: number };
+  | { readonly kind: 'contentionSite'; readonly by: GroupBy; readonly index: number }
+  | { readonly kind: 'chain'; readonly site: string };
 
 export interface Line {
   readonly segments: readonly Segment[];

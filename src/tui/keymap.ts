@@ -21,10 +21,12 @@ export type KeyAction =
   | 'filter'
   | 'toggleRuntime'
   | 'toggleFullPaths'
-  | 'parent';
+  | 'parent'
+  | 'chain'
+  | 'edit';
 
 /** Which views a binding works in (the page kinds of state.ts); `all` for everywhere. */
-export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite' | 'contention' | 'contentionSite';
+export type Where = 'all' | 'list' | 'group' | 'goroutine' | 'diff' | 'diffSite' | 'heap' | 'heapSite' | 'contention' | 'contentionSite' | 'chain';
 
 const WHERE_NAMES: Record<Exclude<Where, 'all'>, string> = {
   list: 'group list',
@@ -36,6 +38,7 @@ const WHERE_NAMES: Record<Exclude<Where, 'all'>, string> = {
   heapSite: 'heap site',
   contention: 'contention sites',
   contentionSite: 'contention site',
+  chain: 'spawn chain',
 };
 
 /** One way to press a key: a character, a named key of Ink's `Key`, with or without Ctrl. */
@@ -75,6 +78,8 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
   { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },
+  { action: 'chain', presses: [{ input: 't' }], label: 't', help: 'spawn chain of the group (or goroutine): the sites that started it up to main, and the sites it started', where: ['list', 'group', 'goroutine'] },
+  { action: 'edit', presses: [{ input: 'e' }], label: 'e', help: 'open the source in $VISUAL or $EDITOR at the line where the goroutines wait (found as --source-root and --path-map say)', where: ['group', 'goroutine'] },
   { action: 'help', presses: [{ input: '?' }], label: '?', help: 'this help (any key closes it)', where: ['all'] },
   { action: 'quit', presses: [{ input: 'q' }, { input: 'c', ctrl: true }], label: 'q Ctrl-C', help: 'quit and restore the terminal', where: ['all'] },
 ];

@@ -7,7 +7,9 @@
  */
 import { Grouper, classifierFor, groupKey, matchesFilter, type Group, type MemberFilter } from '../analysis/group.js';
 import type { FrameClassifier } from '../analysis/frames.js';
-import { isGroupBy, type GroupBy, type Similarity } from '../analysis/keys.js';
+import { isGroupBy, siteKeyOf, type GroupBy, type Similarity } from '../analysis/keys.js';
+import { siteFactsOf } from '../analysis/site-facts.js';
+import { spawnTree, type SpawnTree } from '../analysis/spawn.js';
 import { membersOf, type Member } from '../analysis/members.js';
 import type { Goroutine } from '../model/goroutine.js';
 import { stacksOf, type GoroutineSnapshot, type Snapshot } from '../model/snapshot.js';
@@ -106,6 +108,29 @@ export class TuiModel {
 
   goroutine(id: number): Goroutine | undefined {
     return this.byId.get(id);
+  }
+
+  private tree: SpawnTree | null = null;
+
+  /** Which site's goroutines started which (built on the first `t`). */
+  spawnTree(): SpawnTree {
+    return (this.tree ??= spawnTree(siteFactsOf(this.snapshot)));
+  }
+
+  /** The creation site key of a member (what the spawn tree's nodes are keyed by). */
+  siteOfMember(m: Member): string {
+    return siteKeyOf(m.frames, m.createdBy);
+  }
+
+  siteOfGoroutine(id: number): string | null {
+    const g = this.byId.get(id);
+    return g === undefined ? null : siteKeyOf(g.frames, g.createdBy);
+  }
+
+  /** The index of a creation site's group when grouped by site, or null when it has none (an exited creator). */
+  siteGroupIndex(site: string): number | null {
+    const i = this.grouping('site').groups.findIndex((g) => g.key === site);
+    return i < 0 ? null : i;
   }
 
   /** Ids of the goroutines whose `created by … in goroutine N` names this one, in dump order. */

@@ -14,6 +14,9 @@ import { DiffModel } from './diff-model.js';
 import { TuiModel } from './model.js';
 import { initialState } from './state.js';
 import { openTerminal } from './terminal.js';
+import { editorCommand, runEditor } from './editor.js';
+import { SourceFiles, type PathMap } from '../input/source-files.js';
+import type { Frame } from '../model/frame.js';
 
 export interface TuiOptions {
   snapshots: Snapshot[];
@@ -28,6 +31,9 @@ export interface TuiOptions {
   sample?: HeapSample;
   /** Open on the diff of the snapshots (`diff -i`, `watch -i`): one name per snapshot, and the diff's options. */
   diff?: { sources: readonly string[]; options: DiffOptions };
+  /** Where `e` looks for source files (--source-root, --path-map). */
+  sourceRoots?: readonly string[];
+  pathMaps?: readonly PathMap[];
 }
 
 /** The model of the views: a diff of the series when asked, else the latest snapshot (its heap sites for a heap profile). */
@@ -74,7 +80,19 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
   process.once('exit', restore);
   stdout.write(ENTER_ALT_SCREEN);
   try {
-    const app = render(React.createElement(App, { model, initial, palette: paletteFor(stdout, undefined) }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
+    const sources = new SourceFiles({ roots: options.sourceRoots, pathMaps: options.pathMaps, dumpGoroot: model.classifier.goroot });
+    // The editor gets the terminal: Ink's raw mode off while it runs, the screen redrawn after.
+    const openEditor = (frame: Frame): string => {
+      const cmd = editorCommand(frame, sources);
+      if ('error' in cmd) return cmd.error;
+      stdin.setRawMode(false);
+      const note = runEditor(cmd, [stdin, stdout, 'inherit']);
+      stdin.setRawMode(true);
+      stdout.write(ENTER_ALT_SCREEN);
+      app.clear();
+      return note;
+    };
+    const app = render(React.createElement(App, { model, initial, palette: paletteFor(stdout, undefined), openEditor }), { stdin, stdout, exitOnCtrlC: false, patchConsole: false, maxFps: 60 });
     await app.waitUntilExit();
   } finally {
     restore();

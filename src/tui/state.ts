@@ -6,6 +6,7 @@
  * indexes and ids.
  */
 import type { Key } from 'ink';
+import type { Frame } from '../model/frame.js';
 import { nextTarget, type Doc, type Target } from './document.js';
 import { actionFor, type KeyAction, type Where } from './keymap.js';
 import { HEAP_SAMPLES } from '../model/profile.js';
@@ -25,6 +26,7 @@ import { groupListDoc } from './views/group-list.js';
 import { heapListDoc } from './views/heap-list.js';
 import { heapSiteDoc } from './views/heap-site.js';
 import { helpDoc } from './views/help.js';
+import { spawnChainDoc } from './views/spawn-chain.js';
 
 /** A page is a first page (group list, diff, heap or contention sites) or where a line's target leads. */
 export type Page = { readonly kind: 'list' } | { readonly kind: 'diff' } | { readonly kind: 'heap' } | { readonly kind: 'contention' } | Target;
@@ -52,10 +54,16 @@ export interface TuiState {
   readonly height: number;
   /** One-line note for the status bar (why `p` did nothing, …). */
   readonly message: string | null;
+  /** `e`: the frame to open in the editor (the app runs it, then sends a note); `seq` tells two presses apart. */
+  readonly edit: { readonly frame: Frame; readonly seq: number } | null;
   readonly quit: boolean;
 }
 
-export type TuiAction = { readonly type: 'key'; readonly input: string; readonly key: Partial<Key> } | { readonly type: 'resize'; readonly width: number; readonly height: number };
+export type TuiAction =
+  | { readonly type: 'key'; readonly input: string; readonly key: Partial<Key> }
+  | { readonly type: 'resize'; readonly width: number; readonly height: number }
+  /** What came of an outside action (the editor): shown in the status bar. */
+  | { readonly type: 'note'; readonly message: string };
 
 /** Title bar and status bar. */
 const CHROME_LINES = 2;
@@ -89,6 +97,7 @@ export function initialState(model: TuiModel, settings: Omit<ViewSettings, Model
     width,
     height,
     message: null,
+    edit: null,
     quit: false,
   };
   return state;
@@ -118,6 +127,8 @@ export function docFor(model: TuiModel, state: TuiState, page: Page): Doc {
       return contentionListDoc(contentionOf(model), model.source, state.settings);
     case 'contentionSite':
       return contentionSiteDoc(contentionOf(model), model.source, state.settings, page.by, page.index);
+    case 'chain':
+      return spawnChainDoc(model, state.settings, page.site);
   }
 }
 
@@ -268,7 +279,26 @@ function onKey(model: TuiModel, state: TuiState, input: string, key: Partial<Key
       if (model.goroutine(g.parentId) === undefined) return { ...s, message: `parent goroutine ${g.parentId} is not in this dump (it has exited)` };
       return openPage(model, s, { kind: 'goroutine', id: g.parentId });
     }
+    case 'edit': {
+      const g = current.page.kind === 'goroutine' ? model.goroutine(current.page.id) : current.page.kind === 'group' ? model.grouping(current.page.by).groups[current.page.index]!.representative : undefined;
+      const frame = g === undefined ? null : model.classifier.topFrame(g.frames);
+      if (frame === null || frame.line === 0) return { ...s, message: 'no source line here' };
+      return { ...s, edit: { frame, seq: (state.edit?.seq ?? 0) + 1 } };
+    }
+    case 'chain': {
+      const site = chainSite(model, current.page, doc.length === 0 ? undefined : doc.line(current.cursor).target);
+      if (site === null) return { ...s, message: 'no group under the cursor' };
+      return openPage(model, s, { kind: 'chain', site });
+    }
   }
+}
+
+/** The creation site `t` shows the chain of: the group under the cursor, the group open, or the goroutine open. */
+function chainSite(model: TuiModel, page: Page, target: Target | undefined): string | null {
+  if (page.kind === 'group') return model.siteOfMember(model.grouping(page.by).groups[page.index]!.representative);
+  if (page.kind === 'goroutine') return model.siteOfGoroutine(page.id);
+  if (target?.kind === 'group') return model.siteOfMember(model.grouping(target.by).groups[target.index]!.representative);
+  return null;
 }
 
 /** `g` on a first page: the next key of that page's cycle. */
@@ -292,6 +322,7 @@ function resorted(page: Page, s: ViewSettings): ViewSettings {
 }
 
 export function reduce(model: TuiModel, state: TuiState, action: TuiAction): TuiState {
+  if (action.type === 'note') return { ...state, message: action.message };
   if (action.type === 'resize') {
     if (action.width === state.width && action.height === state.height) return state;
     return refit(model, { ...state, width: action.width, height: action.height });

@@ -21,6 +21,14 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   /** -o FILE: where --format folded | pprof | html writes (default: standard output). */
   output: string | undefined;
   strip: string | undefined;
+  /** Print the spawn tree (which site's goroutines started which) after the stacks. */
+  tree: boolean;
+  /** Pass the input through, each dump replaced by its summary (`go test ./... 2>&1 | gdump --passthrough`). */
+  passthrough: boolean;
+  /** Show the source lines of the likely leaks (implied by --source-root and --path-map). */
+  source: boolean;
+  'source-root': string[] | undefined;
+  'path-map': string[] | undefined;
 }
 
 /** Every option's value when not given: the yargs declarations (analyze.ts) and the plain path (plain.ts) both read it. */
@@ -39,4 +47,9 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   format: 'text',
   output: undefined,
   strip: undefined,
+  tree: false,
+  passthrough: false,
+  source: false,
+  'source-root': undefined,
+  'path-map': undefined,
 };

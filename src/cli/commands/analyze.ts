@@ -23,6 +23,11 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .option('keep-all', { type: 'boolean', default: ANALYZE_DEFAULTS['keep-all'], describe: 'Keep every goroutine in memory (by default they are folded into groups as they are read, so memory follows the groups, not the input; -i and --format traceback keep all)' })
       .option('format', { type: 'string', choices: ['text', 'json', 'traceback', 'folded', 'pprof', 'html'], default: ANALYZE_DEFAULTS.format, describe: 'text (the report) | json (as --json) | traceback (the kept goroutines as dump text, e.g. after --focus) | folded (flame graph stacks: root;…;leaf count) | pprof (gzip\'d profile.proto for go tool pprof; needs -o FILE on a terminal) | html (the one-file report, as gdump report)' })
       .option('output', { alias: 'o', type: 'string', describe: 'With --format folded, pprof or html: write to this file instead of standard output' })
+      .option('tree', { type: 'boolean', default: ANALYZE_DEFAULTS.tree, describe: 'Print the spawn tree after the stacks: which site\'s goroutines started which, with counts, exited creators marked (GODEBUG=tracebackancestors=N dumps carry exited creators\' stacks)' })
+      .option('passthrough', { type: 'boolean', default: ANALYZE_DEFAULTS.passthrough, describe: 'Pass the input through as it arrives, byte for byte, each goroutine dump replaced by its summary (a hung go test: the test named, its goroutine first); see also gdump run' })
+      .option('source', { type: 'boolean', default: ANALYZE_DEFAULTS.source, describe: 'Show the source lines where the likely leaks wait and of the go statements that started them (the biggest group when none), when the files are on this machine' })
+      .option('source-root', { type: 'string', array: true, describe: 'Also look for source files under DIR (a path from the dump, then without its leading directories); implies --source; repeatable' })
+      .option('path-map', { type: 'string', array: true, describe: 'FROM=TO: a path prefix in the dump and where it is here (CI checkout, container GOROOT); implies --source; repeatable' })
       .option('strip', { type: 'string', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)' })
       .example('curl -s http://127.0.0.1:6060/debug/pprof/goroutine?debug=2 | $0', 'Group a live service\'s goroutines by creation site')
       .example('$0 dump.txt --group-by stack', 'Group identical stacks, like panicparse')
@@ -30,6 +35,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .example('$0 -i dump.txt', 'Drill down interactively')
       .example('$0 dump.txt --format folded | flamegraph.pl > flame.svg', 'A flame graph of all goroutines (inferno-flamegraph and speedscope read the same)')
       .example('$0 crash.txt --format pprof -o crash.pb.gz && go tool pprof -http=: crash.pb.gz', 'Explore a crash dump in pprof\'s web UI')
+      .example('go test ./... 2>&1 | $0 --passthrough', 'Test output as it is, each goroutine dump replaced by its summary')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
   handler: async (args) => {
     const cached = args.interactive ? null : cachedRuns();

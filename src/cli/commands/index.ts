@@ -8,6 +8,7 @@ import type { CommandModule } from 'yargs';
 import { analyzeCommand } from './analyze.js';
 import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
+import { runCommand } from './run.js';
 import { watchCommand } from './watch.js';
 
 /** yargs takes one list of commands whose argument types differ per command. */
@@ -15,4 +16,4 @@ function entry<T>(command: CommandModule<object, T>): CommandModule<object, neve
   return command as unknown as CommandModule<object, never>;
 }
 
-export const commands: CommandModule<object, never>[] = [entry(analyzeCommand), entry(diffCommand), entry(watchCommand), entry(reportCommand)];
+export const commands: CommandModule<object, never>[] = [entry(analyzeCommand), entry(diffCommand), entry(watchCommand), entry(reportCommand), entry(runCommand)];

@@ -6,7 +6,9 @@
 import { GoroutineFolder } from '../../analysis/fold.js';
 import { StackFolder } from '../../analysis/stacks.js';
 import { kindOf, type ReportOptions } from '../../kinds/index.js';
-import type { Snapshot } from '../../model/snapshot.js';
+import { Explainer } from '../../kinds/explain.js';
+import type { Goroutine } from '../../model/goroutine.js';
+import type { Snapshot, TracebackSnapshot } from '../../model/snapshot.js';
 import { writeJson } from '../../render/jsonstream.js';
 import { renderTraceback } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
@@ -15,10 +17,13 @@ import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { EXIT, UserError } from '../exit.js';
 import { applyNetworkArgs, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
 import { isExportFormat, runStackExport } from './export.js';
+import { explainOptions, sourceLocations } from './explain.js';
 import { loadInputs } from './inputs.js';
+import { passThroughInputs } from './passthrough-inputs.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   applyNetworkArgs(args);
+  if (args.passthrough) return passThroughInputs(args);
   const groupBy = args['group-by'] === undefined ? undefined : parseGroupBy(args['group-by']);
   const similarity = parseSimilarity(args.similarity);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
@@ -30,7 +35,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (stackExport && (filter.focus !== undefined || filter.ignore !== undefined)) throw new UserError(`--format ${args.format} writes every stack: --focus and --ignore apply to the report formats (text, json, traceback, html)`, EXIT.usage);
   const stacks = stackExport && !keepAll ? new StackFolder() : null;
   const folder = keepAll || stackExport ? null : new GoroutineFolder({ by: groupBy ?? 'site', similarity, filter });
-  const fold = stacks !== null ? { onGoroutine: stacks.onGoroutine } : folder === null ? {} : { onGoroutine: folder.onGoroutine };
+  const explainer = new Explainer(explainOptions(args));
+  const fold = {
+    onGoroutine: (g: Goroutine, s: TracebackSnapshot): boolean => {
+      explainer.facts.onGoroutine(g, s);
+      if (stacks !== null) return stacks.onGoroutine(g, s);
+      return folder === null ? true : folder.onGoroutine(g, s);
+    },
+  };
   const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
@@ -49,12 +61,12 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.interactive) {
     const { startTui } = await import('../../tui/start.js');
     const source = snapshots[snapshots.length - 1]!.source;
-    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample });
+    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample, ...sourceLocations(args) });
     // null: no terminal to run in; startTui said so, and the plain report follows.
     if (code !== null) return code;
   }
 
-  const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped });
+  const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped, explainer });
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
   const done = args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
   if (args.format === 'html') {

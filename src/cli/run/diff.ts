@@ -5,6 +5,8 @@
 import type { Snapshot } from '../../model/snapshot.js';
 import '../../input/binary.js';
 import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
+import { seriesSuspects } from '../../diff/suspects.js';
+import { renderSuspects, suspectsJson } from '../../render/suspects.js';
 
 import { parseTimes, sourceTimes } from '../../diff/times.js';
 import { diffJson, renderDiff, renderGrowthFailure } from '../../render/diff.js';
@@ -74,14 +76,16 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   const classifier = classifierOf(stacks);
   const paths = shortenerOf(stacks, classifier, args['full-paths']);
 
+  const suspects = seriesSuspects(result, snapshots, ignore);
   if (args.format === 'html') {
     const { runHtmlReport } = await import('./report.js');
     await runHtmlReport(inputs, { output: args.output, similarity: 'pointers', filter: {}, diff: result });
-  } else if (args.json || args.format === 'json') process.stdout.write(JSON.stringify(diffJson(result), null, 2) + '\n');
+  } else if (args.json || args.format === 'json') process.stdout.write(JSON.stringify({ ...diffJson(result), suspects: suspectsJson(suspects) }, null, 2) + '\n');
   else {
     const palette = paletteFor(process.stdout, args.color);
     const width = outputWidth(process.stdout);
-    process.stdout.write(renderDiff(result, { palette, paths, classifier, top: args.top, stacks: args.stacks, width, sources: inputs.map((i) => i.source) }));
+    const above = renderSuspects(suspects, { palette, paths, width });
+    process.stdout.write(renderDiff(result, { palette, paths, classifier, top: args.top, stacks: args.stacks, width, sources: inputs.map((i) => i.source), above }));
   }
   if (limit === undefined) return EXIT.ok;
   const failed = result.sites.filter((s) => s.delta > limit);

@@ -14,6 +14,8 @@ import { load, looksBinary } from '../../input/load.js';
 import { openSource, type InputSource } from '../../input/source.js';
 import { holdsGoroutines, stacksOf, type GoroutineSnapshot } from '../../model/snapshot.js';
 import { diffJson, renderDiff } from '../../render/diff.js';
+import { seriesSuspects } from '../../diff/suspects.js';
+import { renderSuspects, suspectsJson } from '../../render/suspects.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerOf } from '../../render/paths.js';
@@ -152,12 +154,14 @@ export async function runWatch(args: WatchArgs): Promise<number> {
 async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> {
   // The terminal UI first (it gives the screen back when it quits); the final diff is printed either way.
   const code = args.interactive && kept.length > 0 ? await explore(args, kept) : EXIT.ok;
+  const suspects = result === null ? [] : seriesSuspects(result, kept.map((k) => k.snapshot));
   if (args.json) {
-    const series = result === null ? null : diffJson(result);
+    const series = result === null ? null : { ...diffJson(result), suspects: suspectsJson(suspects) };
     process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
   } else if (result !== null && view !== null && kept.length >= 2) {
     const sources = kept.map((k) => k.file ?? k.time.toISOString());
-    process.stdout.write('\n' + renderDiff(result, { ...view, top: args.top, stacks: args.stacks, sources }));
+    const above = renderSuspects(suspects, view);
+    process.stdout.write('\n' + renderDiff(result, { ...view, top: args.top, stacks: args.stacks, sources, above }));
   } else {
     process.stdout.write(`${kept.length === 0 ? 'no snapshot was taken' : 'one snapshot only'}: nothing to compare\n`);
   }
