@@ -1,7 +1,8 @@
 /**
  * Failures the user can act on, from any layer: a message for them and what
  * kind of failure it is. Only src/cli/exit.ts turns a failure into an exit
- * code, so library code never depends on the CLI.
+ * code, so library code never depends on the CLI. At the bottom of the
+ * import graph (test/architecture/imports.test.ts): every layer may throw it.
  */
 export type Failure =
   /** The command line or an option was wrong. */
@@ -15,20 +16,13 @@ export type Failure =
   /** A check failed (--strict, --fail-on-growth). */
   | 'check';
 
-const GDUMP_ERROR = Symbol.for('gdump.GdumpError');
-
 export class GdumpError extends Error {
-  readonly [GDUMP_ERROR] = true;
+  override readonly name = 'GdumpError';
 
   constructor(
     message: string,
     readonly failure: Failure,
   ) {
     super(message);
-  }
-
-  // While the code-cached runs hold a second copy of this module (src/cli/cached-runs.ts), errors are recognised by a registered symbol.
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [GDUMP_ERROR]?: unknown })[GDUMP_ERROR] === true;
   }
 }

@@ -26,41 +26,23 @@ export const EXIT_CODES_HELP = `Exit codes:
   4  an input could not be read (missing file, HTTP error, timeout, corrupt data), or -o FILE could not be written
   5  internal error in gdump (please report it)`;
 
-/** The exit code of each kind of failure (src/errors.ts). */
-const FAILURE_EXIT: Record<Failure, number> = {
+/** The exit code of each kind of failure (src/errors.ts): the only place failures become numbers. */
+const EXIT_OF_FAILURE: Record<Failure, number> = {
   usage: EXIT.usage,
   'no-dump': EXIT.noDump,
   input: EXIT.inputError,
+  // An input too big or with too many items could not be read whole.
   budget: EXIT.inputError,
   check: EXIT.checkFailed,
 };
 
-const USER_ERROR = Symbol.for('gdump.UserError');
-
-/**
- * An error whose message is for the user, with the exit code it stands for.
- * `instanceof` goes by a registered symbol rather than by class, because the
- * code-cached runs (cached-runs.ts) hold a second copy of this module, and
- * the start and the yargs runner must still recognise the errors it throws.
- */
-export class UserError extends Error {
-  readonly [USER_ERROR] = true;
-
-  constructor(
-    message: string,
-    readonly exitCode: number,
-  ) {
-    super(message);
-  }
-
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as { [USER_ERROR]?: unknown })[USER_ERROR] === true;
-  }
+export function exitCodeOf(failure: Failure): number {
+  return EXIT_OF_FAILURE[failure];
 }
 
 /**
  * Turns any failure into a message on stderr and an exit code: the user's
- * message for a UserError, "internal error" otherwise. gdump never prints
+ * message for a GdumpError, "internal error" otherwise. gdump never prints
  * its own stack trace unless GDUMP_DEBUG=1.
  */
 export function reportFailure(e: unknown): void {
@@ -68,12 +50,8 @@ export function reportFailure(e: unknown): void {
     process.stderr.write(`gdump: ${message}\n`);
     process.exitCode = code;
   };
-  if (e instanceof UserError) {
-    say(e.message, e.exitCode);
-    return;
-  }
   if (e instanceof GdumpError) {
-    say(e.message, FAILURE_EXIT[e.failure]);
+    say(e.message, exitCodeOf(e.failure));
     return;
   }
   say(`internal error: ${(e as Error)?.message ?? String(e)} (please report this; GDUMP_DEBUG=1 shows the stack)`, EXIT.internal);

@@ -4,8 +4,9 @@
  * not take (flags, commands, URLs, --help).
  */
 import { commands } from './commands/index.js';
-import { EXIT, reportFailure, UserError } from './exit.js';
-import { VERSION } from './version.js';
+import { GdumpError } from '../errors.js';
+import { reportFailure } from './exit.js';
+import { VERSION } from '../version.js';
 
 export async function main(argv: string[]): Promise<void> {
   try {
@@ -18,7 +19,7 @@ export async function main(argv: string[]): Promise<void> {
       .wrap(Math.min(110, process.stdout.columns ?? 100))
       .fail((msg, err) => {
         if (err) throw err;
-        throw new UserError(msg, EXIT.usage);
+        throw new GdumpError(msg, 'usage');
       })
       .completion('completion', 'Print a bash/zsh completion script (gdump completion >> ~/.bashrc)')
       .help()

@@ -5,9 +5,8 @@
 import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import type { Argv } from 'yargs';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
-// Importing the URL input module also registers it, so every command that takes inputs takes URLs.
-import { configureHttp } from '../input/http.js';
-import { EXIT, UserError } from './exit.js';
+import type { HttpSettings } from '../input/http.js';
+import { GdumpError } from '../errors.js';
 
 export interface OutputArgs {
   json: boolean;
@@ -46,24 +45,24 @@ export function parseRegex(flag: string, source: string | undefined): RegExp | u
   try {
     return new RegExp(source);
   } catch (e) {
-    throw new UserError(`--${flag}: not a valid regular expression: ${(e as Error).message}`, EXIT.usage);
+    throw new GdumpError(`--${flag}: not a valid regular expression: ${(e as Error).message}`, 'usage');
   }
 }
 
 export function parseGroupBy(value: string): GroupBy {
-  if (!isGroupBy(value)) throw new UserError(`--group-by: expected site, stack, top, state or label:KEY, got "${value}"`, EXIT.usage);
+  if (!isGroupBy(value)) throw new GdumpError(`--group-by: expected site, stack, top, state or label:KEY, got "${value}"`, 'usage');
   return value;
 }
 
 export function parseSample(value: string | undefined): HeapSample | undefined {
   if (value === undefined) return undefined;
-  if (!(HEAP_SAMPLES as readonly string[]).includes(value)) throw new UserError(`--sample: expected ${HEAP_SAMPLES.join(', ')}, got "${value}"`, EXIT.usage);
+  if (!(HEAP_SAMPLES as readonly string[]).includes(value)) throw new GdumpError(`--sample: expected ${HEAP_SAMPLES.join(', ')}, got "${value}"`, 'usage');
   return value as HeapSample;
 }
 
 export function parseSimilarity(value: string): Similarity {
   if (!(SIMILARITIES as readonly string[]).includes(value)) {
-    throw new UserError(`--similarity: expected ${SIMILARITIES.join(', ')}, got "${value}"`, EXIT.usage);
+    throw new GdumpError(`--similarity: expected ${SIMILARITIES.join(', ')}, got "${value}"`, 'usage');
   }
   return value as Similarity;
 }
@@ -79,7 +78,7 @@ const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3
 export function parseDuration(flag: string, value: string | number): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(String(value));
   const ms = m === null ? NaN : Number(m[1]) * DURATION_UNITS[m[2] ?? 's'];
-  if (!(ms > 0)) throw new UserError(`--${flag}: expected a duration such as 500ms, 10s or 2m, got "${value}"`, EXIT.usage);
+  if (!(ms > 0)) throw new GdumpError(`--${flag}: expected a duration such as 500ms, 10s or 2m, got "${value}"`, 'usage');
   return ms;
 }
 
@@ -89,7 +88,7 @@ const SIZE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 10
 export function parseByteSize(flag: string, value: string | number): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(String(value));
   const bytes = m === null ? NaN : Math.floor(Number(m[1]) * SIZE_UNITS[(m[2] ?? '').toLowerCase()]);
-  if (!(bytes > 0)) throw new UserError(`--${flag}: expected a size such as 100MB or 2GiB, got "${value}"`, EXIT.usage);
+  if (!(bytes > 0)) throw new GdumpError(`--${flag}: expected a size such as 100MB or 2GiB, got "${value}"`, 'usage');
   return bytes;
 }
 
@@ -101,7 +100,7 @@ export interface NetworkArgs {
 
 export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', 'max-bytes': '1GiB' };
 
-/** For commands whose inputs may be URLs: the limits of a fetch. The run applies them (applyNetworkArgs). */
+/** For commands whose inputs may be URLs: the limits of a fetch, which the run reads with httpSettingsOf. */
 export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
   return y
     .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
@@ -109,15 +108,11 @@ export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
     .option('max-bytes', { type: 'string', default: NETWORK_DEFAULTS['max-bytes'], describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>;
 }
 
-/**
- * Sets the limits of every fetch from the args. Called by each run rather
- * than by a yargs middleware: the code-cached runs (cached-runs.ts) hold a
- * copy of the URL input module of their own, which is the one to configure.
- */
-export function applyNetworkArgs(args: NetworkArgs): void {
-  configureHttp({
+/** The limits of every fetch, from the args. */
+export function httpSettingsOf(args: NetworkArgs): HttpSettings {
+  return {
     connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),
     timeoutMs: parseDuration('timeout', args.timeout),
     maxBytes: parseByteSize('max-bytes', args['max-bytes']),
-  });
+  };
 }

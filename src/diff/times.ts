@@ -3,7 +3,7 @@
  * else each input's modification time when every input holds exactly one
  * snapshot (a file with several dumps has one mtime for all of them).
  */
-import { EXIT, UserError } from '../cli/exit.js';
+import { GdumpError } from '../errors.js';
 
 const OFFSET = /^\+?(\d+(?:\.\d+)?)(s|m|h|d)$/;
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -16,7 +16,7 @@ const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 8
 export function parseTimes(text: string, count: number, now: Date = new Date()): Date[] {
   const parts = text.split(',').map((p) => p.trim());
   if (parts.length !== count) {
-    throw new UserError(`--times: expected ${count} values (one per snapshot), got ${parts.length}`, EXIT.usage);
+    throw new GdumpError(`--times: expected ${count} values (one per snapshot), got ${parts.length}`, 'usage');
   }
   let base: number | null = null;
   return parts.map((p, i) => {
@@ -27,7 +27,7 @@ export function parseTimes(text: string, count: number, now: Date = new Date()):
       return new Date(base + Number(offset[1]) * UNIT_MS[offset[2]!]!);
     }
     const ms = Date.parse(p);
-    if (Number.isNaN(ms)) throw new UserError(`--times: value ${i + 1} ("${p}") is neither a date nor an offset like 15m or 2h`, EXIT.usage);
+    if (Number.isNaN(ms)) throw new GdumpError(`--times: value ${i + 1} ("${p}") is neither a date nor an offset like 15m or 2h`, 'usage');
     if (base === null) base = ms;
     return new Date(ms);
   });

@@ -26,8 +26,7 @@ import {
   type SnapshotFormat,
   type Warning,
 } from '../model/snapshot.js';
-import { EXIT, UserError } from '../cli/exit.js';
-import { registerBinaryDecoder } from './load.js';
+import { GdumpError } from '../errors.js';
 import type { InputSource } from './source.js';
 
 type PprofModule = typeof import('pprof-format');
@@ -211,7 +210,7 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
   const valueCount = p.sample[0]?.value.length ?? p.sampleType.length;
   const kind = kindOf(types, valueCount, str(p.defaultSampleType), source.name);
   if (kind === null) {
-    throw new UserError(`${source.name}: a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`, EXIT.noDump);
+    throw new GdumpError(`${source.name}: a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`, 'no-dump');
   }
   const index = (name: string, fallback: number): number => (types.includes(name) ? types.indexOf(name) : fallback);
   const value = (smp: Profile['sample'][number], i: number): number => Number(smp.value[i] ?? 0);
@@ -260,7 +259,7 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
   return s;
 }
 
-/** The BinaryDecoder for load.ts. */
+/** A binary profile's snapshot; load.ts imports this module when an input's first bytes are binary. */
 export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<ParseResult> {
   const warnings: Warning[] = [];
   let proto: Buffer = bytes;
@@ -274,7 +273,7 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
   }
   if (proto.length === 0) {
     const why = warnings.length > 0 ? `${warnings[0]!.message.replace(/; 0 bytes .*$/, '')}: nothing could be inflated` : 'it is empty';
-    throw new UserError(`${source.name}: not a readable binary profile: ${why}`, EXIT.inputError);
+    throw new GdumpError(`${source.name}: not a readable binary profile: ${why}`, 'input');
   }
   const pprof = await import('pprof-format');
   const profile = decodeTolerant(pprof, proto, warnings);
@@ -282,5 +281,3 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
   snapshot.warnings.push(...warnings);
   return { snapshots: [snapshot], lines: 0, skipped: [], warnings: [] };
 }
-
-registerBinaryDecoder(decodeBinary);

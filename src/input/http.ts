@@ -1,16 +1,15 @@
 /**
  * URL inputs: `gdump http://127.0.0.1:6060/debug/pprof/goroutine?debug=2`.
  *
- * Importing this module only registers a cheap check with the source chain
- * (does the argument look like `scheme://…`?); node:http and node:https are
- * loaded when a URL is actually fetched, so file and stdin runs never pay for
- * them. Every failure is one line naming the URL, with EXIT.inputError.
+ * open.ts sends an argument here when it looks like `scheme://…`; node:http
+ * and node:https are loaded when a URL is actually fetched, so file and stdin
+ * runs never pay for them. Every failure is one line naming the URL, a GdumpError of kind 'input'.
  */
 import { formatBytes } from '../units.js';
-import { EXIT, UserError } from '../cli/exit.js';
-import { VERSION } from '../cli/version.js';
-import { escapeTerminal } from '../render/escape.js';
-import { registerOpener, type InputSource } from './source.js';
+import { GdumpError } from '../errors.js';
+import { escapeTerminal } from '../text/escape.js';
+import { USER_AGENT } from '../version.js';
+import type { InputSource } from './source.js';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
 export interface HttpSettings {
@@ -28,13 +27,6 @@ export const DEFAULT_HTTP_SETTINGS: Readonly<HttpSettings> = {
   maxBytes: 1 << 30,
 };
 
-let settings: HttpSettings = { ...DEFAULT_HTTP_SETTINGS };
-
-/** Set from the command line (--connect-timeout, --timeout, --max-bytes) before inputs are opened. */
-export function configureHttp(next: Partial<HttpSettings>): void {
-  settings = { ...settings, ...next };
-}
-
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 const MAX_REDIRECTS = 5;
 
@@ -42,10 +34,8 @@ export function isUrl(arg: string): boolean {
   return SCHEME.test(arg);
 }
 
-registerOpener((arg) => (isUrl(arg) ? openUrl(arg, settings) : null));
-
-function inputError(message: string): UserError {
-  return new UserError(message, EXIT.inputError);
+function inputError(message: string): GdumpError {
+  return new GdumpError(message, 'input');
 }
 
 /**
@@ -113,8 +103,8 @@ class Fetch {
   }
 
   /** The one-line message for an error during the request or the body. */
-  explain(e: unknown): UserError {
-    if (e instanceof UserError) return e;
+  explain(e: unknown): GdumpError {
+    if (e instanceof GdumpError) return e;
     const where = `cannot fetch ${this.url.href}`;
     switch (this.stop) {
       case 'connect':
@@ -138,7 +128,7 @@ class Fetch {
 
 async function send(url: URL, s: HttpSettings, deadline: number, signal: AbortSignal | undefined): Promise<{ fetch: Fetch; res: IncomingMessage }> {
   const { request } = url.protocol === 'https:' ? await import('node:https') : await import('node:http');
-  const req = request(url, { headers: { 'user-agent': `gdump/${VERSION}`, accept: '*/*' } });
+  const req = request(url, { headers: { 'user-agent': USER_AGENT, accept: '*/*' } });
   const fetch = new Fetch(req, url, s, deadline, signal);
   return new Promise((resolve, reject) => {
     req.on('error', (e) => {
@@ -171,7 +161,7 @@ function looksHtml(contentType: string | undefined, head: Buffer): boolean {
 }
 
 /** Fetches a URL; `signal` abandons the request (watch's Ctrl-C) with an `interrupted` error. */
-export async function openUrl(arg: string, s: HttpSettings = settings, signal?: AbortSignal): Promise<InputSource> {
+export async function openUrl(arg: string, s: HttpSettings = DEFAULT_HTTP_SETTINGS, signal?: AbortSignal): Promise<InputSource> {
   let url = resolveTarget(arg);
   const started = new Date();
   const deadline = started.getTime() + s.timeoutMs;

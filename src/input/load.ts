@@ -5,7 +5,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { DumpReader, ParseResult } from '../../grammar/parse.js';
-import { EXIT, UserError } from '../cli/exit.js';
+import { GdumpError } from '../errors.js';
 import { InputPipeline, type PipelineOptions } from './pipeline.js';
 import type { InputSource } from './source.js';
 
@@ -16,16 +16,7 @@ export interface Loaded {
   readonly stripped?: readonly string[];
 }
 
-/** Reads binary profiles: set by the profile module, so text-only runs never load it. */
-export type BinaryDecoder = (bytes: Buffer, source: InputSource) => Promise<ParseResult>;
-
-let binaryDecoder: BinaryDecoder | null = null;
-
 const DECODE_BYTES = 64 << 10;
-
-export function registerBinaryDecoder(decoder: BinaryDecoder): void {
-  binaryDecoder = decoder;
-}
 
 /**
  * Gzip magic, or a raw profile.proto: the first bytes read as protobuf
@@ -83,14 +74,13 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
       options.onBytes?.(bytes, reader);
     }
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`cannot read ${source.name}: ${(e as Error).message}`, EXIT.inputError);
+    if (e instanceof GdumpError) throw e;
+    throw new GdumpError(`cannot read ${source.name}: ${(e as Error).message}`, 'input');
   }
   if (binary.length > 0) {
-    if (binaryDecoder === null) {
-      throw new UserError(`${source.name} is a binary (debug=0) profile, which this build cannot decode; fetch it with ?debug=1 or ?debug=2`, EXIT.inputError);
-    }
-    return { source, result: await binaryDecoder(Buffer.concat(binary), source) };
+    // Loaded only for a binary input: text runs never load the decoder.
+    const { decodeBinary } = await import('./binary.js');
+    return { source, result: await decodeBinary(Buffer.concat(binary), source) };
   }
   pipeline.push(decoder.end());
   const { result, stripped } = pipeline.end(bytes);

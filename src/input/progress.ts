@@ -5,7 +5,7 @@
  * report starts on a clean screen. Pipes and files never see it.
  */
 import type { DumpReader } from '../../grammar/parse.js';
-import { escapeTerminal } from '../render/escape.js';
+import { escapeTerminal } from '../text/escape.js';
 import type { InputSource } from './source.js';
 
 /** Inputs smaller than this finish before a progress line would help. */

@@ -1,6 +1,7 @@
 /**
- * Where input bytes come from: a file, standard input (`-`), or (through a
- * registered opener) a URL. Every source is read as a stream of byte chunks.
+ * Where input bytes come from: a file or standard input (`-`); URLs are
+ * http.ts, and open.ts picks one for an argument. Every source is read as a
+ * stream of byte chunks.
  */
 import { close, open, read, stat } from 'node:fs';
 import { promisify } from 'node:util';
@@ -10,7 +11,7 @@ const statFile = promisify(stat);
 const openFile = promisify(open);
 const readInto = promisify(read);
 const closeFile = promisify(close);
-import { EXIT, UserError } from '../cli/exit.js';
+import { GdumpError } from '../errors.js';
 
 export interface InputSource {
   /** Name for messages: the path, `stdin`, or the URL. */
@@ -20,15 +21,6 @@ export interface InputSource {
   /** Modification time when known (files), for growth per hour. */
   readonly time: Date | null;
   chunks(): AsyncIterable<Buffer>;
-}
-
-export type SourceOpener = (arg: string) => Promise<InputSource> | null;
-
-const openers: SourceOpener[] = [];
-
-/** Lets other input kinds (URLs) claim arguments before they are taken for file names. */
-export function registerOpener(opener: SourceOpener): void {
-  openers.push(opener);
 }
 
 export function stdinSource(): InputSource {
@@ -41,9 +33,9 @@ export async function fileSource(path: string): Promise<InputSource> {
     info = await statFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`, EXIT.inputError);
+    throw new GdumpError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`, 'input');
   }
-  if (info.isDirectory()) throw new UserError(`cannot read ${path}: it is a directory`, EXIT.inputError);
+  if (info.isDirectory()) throw new GdumpError(`cannot read ${path}: it is a directory`, 'input');
   return {
     name: path,
     size: info.size,
@@ -82,12 +74,4 @@ async function* readChunks(path: string): AsyncGenerator<Buffer> {
     await pending.catch(() => undefined);
     await closeFile(fd);
   }
-}
-
-export async function openSource(arg: string): Promise<InputSource> {
-  for (const opener of openers) {
-    const s = opener(arg);
-    if (s !== null) return s;
-  }
-  return arg === '-' ? stdinSource() : fileSource(arg);
 }

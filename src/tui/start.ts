@@ -8,7 +8,6 @@ import type { GroupBy, Similarity } from '../analysis/keys.js';
 import type { DiffOptions } from '../diff/diff.js';
 import type { MemberFilter } from '../analysis/group.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { EXIT } from '../cli/exit.js';
 import { paletteFor } from '../render/palette.js';
 import { DiffModel } from './diff-model.js';
 import { TuiModel } from './model.js';
@@ -52,15 +51,15 @@ const ENTER_ALT_SCREEN = '\u001b[?1049h';
 const LEAVE_ALT_SCREEN = '\u001b[?1049l';
 
 /**
- * Runs the interactive view until the user quits and returns the exit code;
- * returns null when there is no terminal (after saying so on stderr), for
- * the caller to print the plain report instead.
+ * Runs the interactive view until the user quits and returns true; returns
+ * false when there is no terminal (after saying so on stderr), for the
+ * caller to print the plain report instead.
  */
-export async function startTui(options: TuiOptions): Promise<number | null> {
+export async function startTui(options: TuiOptions): Promise<boolean> {
   const terminal = openTerminal();
   if (terminal === null) {
     process.stderr.write('gdump: -i needs a terminal, and neither standard input nor /dev/tty is one; printing the table instead\n');
-    return null;
+    return false;
   }
   const model = tuiModel(options);
   // React's development build checks every render and is several times slower; a CLI runs the production one.
@@ -98,5 +97,5 @@ export async function startTui(options: TuiOptions): Promise<number | null> {
     restore();
     process.off('exit', restore);
   }
-  return EXIT.ok;
+  return true;
 }

@@ -2,7 +2,6 @@
  * `gdump [INPUT…]`: read dumps and print their goroutines grouped, biggest first.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { cachedRuns } from '../cached-runs.js';
 import { EXIT_CODES_HELP } from '../exit.js';
 import { withFilterOptions, withNetworkOptions, withOutputOptions } from '../options.js';
 import { ANALYZE_DEFAULTS, type AnalyzeArgs } from './analyze-args.js';
@@ -38,8 +37,7 @@ export const analyzeCommand: CommandModule<object, AnalyzeArgs> = {
       .example('go test ./... 2>&1 | $0 --passthrough', 'Test output as it is, each goroutine dump replaced by its summary')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<AnalyzeArgs>,
   handler: async (args) => {
-    const cached = args.interactive ? null : cachedRuns();
-    const { runAnalyze } = cached?.exports ?? (await import('../run/analyze.js'));
+    const { runAnalyze } = await import('../run/analyze.js');
     process.exitCode = await runAnalyze(args);
   },
 };

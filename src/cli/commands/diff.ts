@@ -3,7 +3,6 @@
  * heap profiles by allocation site) and show which sites grew, biggest first.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { cachedRuns } from '../cached-runs.js';
 import { EXIT_CODES_HELP } from '../exit.js';
 import { withNetworkOptions, withOutputOptions, type NetworkArgs, type OutputArgs } from '../options.js';
 
@@ -48,8 +47,7 @@ export const diffCommand: CommandModule<object, DiffArgs> = {
       .example('$0 diff base.txt now.txt --fail-on-growth 10 --ignore-site "^net/http"', 'CI: fail when any site grew by more than 10 goroutines')
       .epilogue(EXIT_CODES_HELP) as unknown as Argv<DiffArgs>,
   handler: async (args) => {
-    const cached = args.interactive ? null : cachedRuns();
-    const { runDiff } = cached?.exports ?? (await import('../run/diff.js'));
+    const { runDiff } = await import('../run/diff.js');
     process.exitCode = await runDiff(args);
   },
 };

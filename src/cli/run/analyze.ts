@@ -14,15 +14,16 @@ import { renderTraceback } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
 import { formatRanges, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
-import { EXIT, UserError } from '../exit.js';
-import { applyNetworkArgs, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
+import { GdumpError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { httpSettingsOf, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
 import { isExportFormat, runStackExport } from './export.js';
 import { explainOptions, sourceLocations } from './explain.js';
 import { loadInputs } from './inputs.js';
 import { passThroughInputs } from './passthrough-inputs.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
-  applyNetworkArgs(args);
+  const http = httpSettingsOf(args);
   if (args.passthrough) return passThroughInputs(args);
   const groupBy = args['group-by'] === undefined ? undefined : parseGroupBy(args['group-by']);
   const similarity = parseSimilarity(args.similarity);
@@ -32,7 +33,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   // The HTML report groups the goroutines several ways, so it keeps them; folded and pprof fold them into stacks.
   const keepAll = args['keep-all'] || args.interactive || args.format === 'traceback' || args.format === 'html';
   const stackExport = args.format === 'folded' || args.format === 'pprof';
-  if (stackExport && (filter.focus !== undefined || filter.ignore !== undefined)) throw new UserError(`--format ${args.format} writes every stack: --focus and --ignore apply to the report formats (text, json, traceback, html)`, EXIT.usage);
+  if (stackExport && (filter.focus !== undefined || filter.ignore !== undefined)) throw new GdumpError(`--format ${args.format} writes every stack: --focus and --ignore apply to the report formats (text, json, traceback, html)`, 'usage');
   const stacks = stackExport && !keepAll ? new StackFolder() : null;
   const folder = keepAll || stackExport ? null : new GoroutineFolder({ by: groupBy ?? 'site', similarity, filter });
   const explainer = new Explainer(explainOptions(args));
@@ -43,7 +44,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       return folder === null ? true : folder.onGoroutine(g, s);
     },
   };
-  const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold });
+  const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold }, { http });
   const palette = paletteFor(process.stdout, args.color);
   const err = paletteFor(process.stderr, args.color);
 
@@ -53,7 +54,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       const lines = result.skipped.length > 0 ? ` (${result.lines} lines passed over: ${formatRanges(result.skipped)})` : '';
       const why = result.lines === 0 ? 'it is empty' : `no goroutine dump or profile was found in it${lines}`;
       for (const line of renderWarnings(result.warnings, [], err)) process.stderr.write(line + '\n');
-      throw new UserError(`${source.name}: ${why}`, EXIT.noDump);
+      throw new GdumpError(`${source.name}: ${why}`, 'no-dump');
     }
     for (const snapshot of result.snapshots) snapshots.push({ snapshot, source: source.name, stripped });
   }
@@ -61,9 +62,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.interactive) {
     const { startTui } = await import('../../tui/start.js');
     const source = snapshots[snapshots.length - 1]!.source;
-    const code = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample, ...sourceLocations(args) });
-    // null: no terminal to run in; startTui said so, and the plain report follows.
-    if (code !== null) return code;
+    const explored = await startTui({ snapshots: snapshots.map((s) => s.snapshot), groupBy: groupBy ?? 'site', similarity, filter, fullPaths: args['full-paths'], source, profileGroupBy: groupBy, sample, ...sourceLocations(args) });
+    // false: no terminal to run in; startTui said so, and the plain report follows.
+    if (explored) return EXIT.ok;
   }
 
   const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped, explainer });
@@ -81,7 +82,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.format === 'traceback') {
     for (const { snapshot, source } of snapshots) {
       if (snapshot.kind !== 'traceback' && snapshot.kind !== 'count') {
-        throw new UserError(`${source}: a ${snapshot.format} profile cannot be written as a traceback (--format traceback writes goroutine dumps and count profiles)`, EXIT.usage);
+        throw new GdumpError(`${source}: a ${snapshot.format} profile cannot be written as a traceback (--format traceback writes goroutine dumps and count profiles)`, 'usage');
       }
       process.stdout.write(renderTraceback(snapshot, filter));
     }

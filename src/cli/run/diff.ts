@@ -3,7 +3,6 @@
  * (src/diff), print the report or JSON, and apply --fail-on-growth.
  */
 import type { Snapshot } from '../../model/snapshot.js';
-import '../../input/binary.js';
 import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
@@ -14,8 +13,9 @@ import { classifierOf } from '../../analysis/frames.js';
 import { shortenerOf } from '../../render/paths.js';
 import { paletteFor } from '../../render/palette.js';
 import type { DiffArgs } from '../commands/diff.js';
-import { EXIT, UserError } from '../exit.js';
-import { applyNetworkArgs, outputWidth, parseRegex, parseSample } from '../options.js';
+import { GdumpError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { httpSettingsOf, outputWidth, parseRegex, parseSample } from '../options.js';
 import { loadInputs } from './inputs.js';
 
 interface Input {
@@ -24,21 +24,21 @@ interface Input {
 }
 
 async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: (Date | null)[] }> {
-  const loaded = await loadInputs(args.inputs);
+  const loaded = await loadInputs(args.inputs, {}, { http: httpSettingsOf(args) });
   const inputs: Input[] = [];
   for (const { source, result } of loaded) {
     if (result.snapshots.length === 0) {
-      throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
+      throw new GdumpError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, 'no-dump');
     }
     result.snapshots.forEach((snapshot, i) => {
       const name = result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name;
       inputs.push({ snapshot, source: name });
     });
   }
-  if (inputs.length < 2) throw new UserError(`diff needs at least two snapshots; ${args.inputs.join(', ')} held ${inputs.length}`, EXIT.usage);
+  if (inputs.length < 2) throw new GdumpError(`diff needs at least two snapshots; ${args.inputs.join(', ')} held ${inputs.length}`, 'usage');
   if (comparable(inputs.map((i) => i.snapshot)) === null) {
     const kinds = inputs.map((i) => `${i.source} (${i.snapshot.format})`).join(', ');
-    throw new UserError(`cannot compare ${kinds}: give all goroutine dumps (debug=2 or debug=1, mixed is fine) or all heap/allocs profiles`, EXIT.usage);
+    throw new GdumpError(`cannot compare ${kinds}: give all goroutine dumps (debug=2 or debug=1, mixed is fine) or all heap/allocs profiles`, 'usage');
   }
   const times =
     args.times !== undefined
@@ -48,29 +48,27 @@ async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: 
 }
 
 /** The TUI's diff view of the same diff (it recomputes it per key, so `g` can rematch). */
-async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOptions): Promise<number | null> {
+async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOptions): Promise<boolean> {
   const { startTui } = await import('../../tui/start.js');
   const sources = inputs.map((i) => i.source);
   return startTui({ snapshots: inputs.map((i) => i.snapshot), groupBy: 'site', similarity: 'pointers', filter: {}, fullPaths: args['full-paths'], source: sources[sources.length - 1], diff: { sources, options } });
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
-  applyNetworkArgs(args);
   const by = args.by ?? 'site';
-  if (!isDiffBy(by)) throw new UserError(`--by: expected site, stack, top or label:KEY, got "${by}"`, EXIT.usage);
+  if (!isDiffBy(by)) throw new GdumpError(`--by: expected site, stack, top or label:KEY, got "${by}"`, 'usage');
   const ignore = parseRegex('ignore-site', args['ignore-site']);
   const limit = args['fail-on-growth'];
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
-    throw new UserError(`--fail-on-growth: expected a whole number (goroutines, or bytes for heap diffs; 0 or more), got "${limit}"`, EXIT.usage);
+    throw new GdumpError(`--fail-on-growth: expected a whole number (goroutines, or bytes for heap diffs; 0 or more), got "${limit}"`, 'usage');
   }
   const { inputs, times } = await loadSnapshots(args);
   const snapshots = inputs.map((i) => i.snapshot);
   const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample) };
   const result = diffSnapshots(snapshots, options);
   if (args.interactive) {
-    const code = await explore(args, inputs, options);
-    // null: no terminal to run in; startTui said so, and the plain report follows.
-    if (code !== null) return code;
+    // false: no terminal to run in; startTui said so, and the plain report follows.
+    if (await explore(args, inputs, options)) return EXIT.ok;
   }
   const stacks = siteStacks(result);
   const classifier = classifierOf(stacks);

@@ -7,10 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import { heapSampleIndex, stackProfile, type StackFolder } from '../../analysis/stacks.js';
 import type { Snapshot } from '../../model/snapshot.js';
-import { escapeTerminal } from '../../render/escape.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { renderFolded } from '../../render/folded.js';
 import { encodePprof } from '../../render/pprof.js';
-import { EXIT, UserError } from '../exit.js';
+import { GdumpError } from '../../errors.js';
 import { parseSample } from '../options.js';
 
 export const EXPORT_FORMATS = ['folded', 'pprof', 'html'] as const;
@@ -35,13 +35,13 @@ export async function writeOutput(data: string | Buffer, output: string | undefi
     try {
       await writeFile(output, data);
     } catch (e) {
-      throw new UserError(`-o ${output}: cannot write: ${(e as Error).message}`, EXIT.inputError);
+      throw new GdumpError(`-o ${output}: cannot write: ${(e as Error).message}`, 'input');
     }
     return;
   }
   if (format !== 'folded' && process.stdout.isTTY === true) {
     const example = format === 'pprof' ? 'out.pb.gz' : 'report.html';
-    throw new UserError(`${format === 'pprof' ? '--format pprof writes binary data' : 'the HTML report is a file to open in a browser'}: give -o FILE (e.g. -o ${example}) or redirect standard output`, EXIT.usage);
+    throw new GdumpError(`${format === 'pprof' ? '--format pprof writes binary data' : 'the HTML report is a file to open in a browser'}: give -o FILE (e.g. -o ${example}) or redirect standard output`, 'usage');
   }
   await new Promise<void>((resolve) => process.stdout.write(data, () => resolve()));
 }

@@ -4,14 +4,14 @@
  */
 import { load, type Loaded, type LoadOptions } from '../../input/load.js';
 import { progressFor } from '../../input/progress.js';
-import { openSource } from '../../input/source.js';
-import { EXIT, UserError } from '../exit.js';
+import { openSource, type OpenOptions } from '../../input/open.js';
+import { GdumpError } from '../../errors.js';
 
-export async function loadInputs(args: readonly string[], options: LoadOptions = {}): Promise<Loaded[]> {
+export async function loadInputs(args: readonly string[], options: LoadOptions = {}, open: OpenOptions = {}): Promise<Loaded[]> {
   const list = args.length > 0 ? args : defaultInputs();
   const out: Loaded[] = [];
   for (const arg of list) {
-    const source = await openSource(arg);
+    const source = await openSource(arg, open);
     const progress = progressFor(source);
     try {
       out.push(await load(source, { ...options, onBytes: (bytes, reader) => (options.onBytes?.(bytes, reader), progress.update(bytes, reader)) }));
@@ -24,7 +24,7 @@ export async function loadInputs(args: readonly string[], options: LoadOptions =
 
 function defaultInputs(): string[] {
   if (process.stdin.isTTY === true) {
-    throw new UserError('no input: give a dump file, a URL, or pipe one in (gdump --help shows examples)', EXIT.usage);
+    throw new GdumpError('no input: give a dump file, a URL, or pipe one in (gdump --help shows examples)', 'usage');
   }
   return ['-'];
 }

@@ -14,13 +14,13 @@ import { DumpReader } from '../../../grammar/parse.js';
 import { foldedView, GoroutineFolder } from '../../analysis/fold.js';
 import { SiteFactsFolder } from '../../analysis/site-facts.js';
 import { stacksOf, type TracebackSnapshot } from '../../model/snapshot.js';
-import { escapeTerminal } from '../../render/escape.js';
+import { escapeTerminal } from '../../text/escape.js';
 import type { Palette } from '../../render/palette.js';
 import { shortenerOf, type PathShortener } from '../../render/paths.js';
 import { renderSuspects } from '../../render/suspects.js';
 import { frameLine, renderSnapshot } from '../../render/text.js';
 import type { FrameClassifier } from '../../analysis/frames.js';
-import { EXIT, UserError } from '../exit.js';
+import { GdumpError } from '../../errors.js';
 
 export interface PassthroughOptions {
   palette: Palette;
@@ -120,11 +120,11 @@ export async function passThrough(input: AsyncIterable<Buffer | string>, write: 
  * through, and exits with the command's exit code.
  */
 export async function runCommand(command: readonly string[], write: Write, o: PassthroughOptions): Promise<number> {
-  if (command.length === 0) throw new UserError('gdump run: no command given (gdump run -- go test ./...)', EXIT.usage);
+  if (command.length === 0) throw new GdumpError('gdump run: no command given (gdump run -- go test ./...)', 'usage');
   // One pipe for both streams keeps their order; sh does the joining, exec leaves no shell behind.
   const child = spawn('/bin/sh', ['-c', 'exec "$@" 2>&1', 'sh', ...command], { stdio: ['inherit', 'pipe', 'inherit'] });
   const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) => reject(new UserError(`gdump run: cannot start ${command[0]}: ${e.message}`, EXIT.usage)));
+    child.on('error', (e) => reject(new GdumpError(`gdump run: cannot start ${command[0]}: ${e.message}`, 'usage')));
     child.on('close', (code, signal) => resolve(code ?? (signal === null ? 1 : 128 + signalNumber(signal))));
   });
   await passThrough(child.stdout, write, o);

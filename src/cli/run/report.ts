@@ -5,13 +5,13 @@
 import type { MemberFilter } from '../../analysis/group.js';
 import type { Similarity } from '../../analysis/keys.js';
 import { comparable, diffSnapshots, type DiffResult } from '../../diff/diff.js';
-import '../../input/binary.js';
 import { reportData } from '../../render/html/data.js';
 import { renderReportHtml } from '../../render/html/page.js';
 import type { ReportArgs } from '../commands/report.js';
-import { EXIT, UserError } from '../exit.js';
-import { applyNetworkArgs, parseRegex, parseSimilarity } from '../options.js';
-import { VERSION } from '../version.js';
+import { GdumpError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { httpSettingsOf, parseRegex, parseSimilarity } from '../options.js';
+import { VERSION } from '../../version.js';
 import { writeOutput, type SourcedSnapshot } from './export.js';
 import { loadInputs } from './inputs.js';
 
@@ -37,13 +37,13 @@ export async function runHtmlReport(snapshots: readonly SourcedSnapshot[], o: Ht
 }
 
 export async function runReport(args: ReportArgs): Promise<number> {
-  applyNetworkArgs(args);
+  const http = httpSettingsOf(args);
   const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
-  const loaded = await loadInputs(args.inputs);
+  const loaded = await loadInputs(args.inputs, {}, { http });
   const snapshots: SourcedSnapshot[] = [];
   let warnings = 0;
   for (const { source, result } of loaded) {
-    if (result.snapshots.length === 0) throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
+    if (result.snapshots.length === 0) throw new GdumpError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, 'no-dump');
     result.snapshots.forEach((snapshot, i) => {
       warnings += snapshot.warnings.length;
       snapshots.push({ snapshot, source: result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name });

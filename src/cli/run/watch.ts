@@ -8,21 +8,22 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifierFor } from '../../analysis/group.js';
 import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
-import '../../input/binary.js';
-import { isUrl, openUrl } from '../../input/http.js';
+import type { HttpSettings } from '../../input/http.js';
 import { load, looksBinary } from '../../input/load.js';
-import { openSource, type InputSource } from '../../input/source.js';
+import { openSource } from '../../input/open.js';
+import type { InputSource } from '../../input/source.js';
 import { holdsGoroutines, stacksOf, type GoroutineSnapshot } from '../../model/snapshot.js';
 import { diffJson, renderDiff } from '../../render/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
-import { escapeTerminal } from '../../render/escape.js';
+import { escapeTerminal } from '../../text/escape.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerOf } from '../../render/paths.js';
 import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
 import type { WatchArgs } from '../commands/watch.js';
-import { EXIT, UserError } from '../exit.js';
-import { applyNetworkArgs, outputWidth, parseDuration } from '../options.js';
+import { GdumpError } from '../../errors.js';
+import { EXIT } from '../exit.js';
+import { httpSettingsOf, outputWidth, parseDuration } from '../options.js';
 
 
 /**
@@ -51,15 +52,15 @@ async function save(dir: string, taken: Date, bytes: Buffer): Promise<string> {
       await writeFile(file, bytes, { flag: 'wx' });
       return file;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(`cannot save ${file}: ${(e as Error).message}`, EXIT.inputError);
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new GdumpError(`cannot save ${file}: ${(e as Error).message}`, 'input');
     }
   }
 }
 
 /** One snapshot: fetch or read the target, keep its bytes for --out, parse it. */
-async function capture(target: string, out: string | null, signal: AbortSignal): Promise<Captured> {
+async function capture(target: string, out: string | null, http: HttpSettings, signal: AbortSignal): Promise<Captured> {
   const taken = new Date();
-  const source = isUrl(target) ? await openUrl(target, undefined, signal) : await openSource(target);
+  const source = await openSource(target, { http, signal });
   const bytes: Buffer[] = [];
   const tee: InputSource = {
     ...source,
@@ -74,24 +75,24 @@ async function capture(target: string, out: string | null, signal: AbortSignal):
   // A target holding several dumps (a log) stands for its latest one.
   const snapshot = result.snapshots[result.snapshots.length - 1];
   if (snapshot === undefined) {
-    throw new UserError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, EXIT.noDump);
+    throw new GdumpError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, 'no-dump');
   }
   if (!holdsGoroutines(snapshot)) {
-    throw new UserError(`${source.name}: a ${snapshot.format} profile; watch follows goroutine dumps (…/debug/pprof/goroutine?debug=2)`, EXIT.usage);
+    throw new GdumpError(`${source.name}: a ${snapshot.format} profile; watch follows goroutine dumps (…/debug/pprof/goroutine?debug=2)`, 'usage');
   }
   return { snapshot, time: taken, file: out === null ? null : await save(out, taken, Buffer.concat(bytes)) };
 }
 
 function checkArgs(args: WatchArgs): { every: number; count: number | null } {
   // yargs reads a lone `-` for a string positional as an empty string.
-  if (args.target === '-' || args.target === '') throw new UserError('watch reads its target again and again; standard input can be read only once (give a URL or a file)', EXIT.usage);
+  if (args.target === '-' || args.target === '') throw new GdumpError('watch reads its target again and again; standard input can be read only once (give a URL or a file)', 'usage');
   const count = args.count ?? null;
-  if (count !== null && !(Number.isInteger(count) && count >= 1)) throw new UserError(`--count: expected a whole number of snapshots (1 or more), got "${count}"`, EXIT.usage);
+  if (count !== null && !(Number.isInteger(count) && count >= 1)) throw new GdumpError(`--count: expected a whole number of snapshots (1 or more), got "${count}"`, 'usage');
   return { every: parseDuration('every', args.every), count };
 }
 
 export async function runWatch(args: WatchArgs): Promise<number> {
-  applyNetworkArgs(args);
+  const http = httpSettingsOf(args);
   const { every, count } = checkArgs(args);
   const out = args.out ?? null;
   if (out !== null) await mkdir(out, { recursive: true });
@@ -119,11 +120,11 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       const started = Date.now();
       let c: Captured | null = null;
       try {
-        c = await capture(args.target, out, stop.signal);
+        c = await capture(args.target, out, http, stop.signal);
       } catch (e) {
         if (stop.signal.aborted) break;
         // The first snapshot failing means a wrong target: stop. Later ones are a hiccup of a live service.
-        if (taken === 0 || !(e instanceof UserError)) throw e;
+        if (taken === 0 || !(e instanceof GdumpError)) throw e;
         process.stderr.write(`gdump: snapshot ${taken + 1} skipped: ${e.message}\n`);
       }
       if (c !== null) {
@@ -153,7 +154,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
 
 async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> {
   // The terminal UI first (it gives the screen back when it quits); the final diff is printed either way.
-  const code = args.interactive && kept.length > 0 ? await explore(args, kept) : EXIT.ok;
+  if (args.interactive && kept.length > 0) await explore(args, kept);
   const suspects = result === null ? [] : seriesSuspects(result, kept.map((k) => k.snapshot));
   if (args.json) {
     const series = result === null ? null : { ...diffJson(result), suspects: suspectsJson(suspects) };
@@ -166,14 +167,14 @@ async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonl
     process.stdout.write(`${kept.length === 0 ? 'no snapshot was taken' : 'one snapshot only'}: nothing to compare\n`);
   }
   if (saved.length > 0 && !args.json) process.stderr.write(`gdump: ${saved.length} snapshots saved in ${escapeTerminal(args.out ?? '')}\n`);
-  return code;
+  return EXIT.ok;
 }
 
 /** The diff view of the watched series (one snapshot: that snapshot's groups). */
-async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<number> {
+async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<void> {
   const { startTui } = await import('../../tui/start.js');
   const series = kept.length >= 2;
-  const code = await startTui({
+  await startTui({
     snapshots: kept.map((k) => k.snapshot),
     groupBy: 'site',
     similarity: 'pointers',
@@ -182,5 +183,4 @@ async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<numb
     source: args.target,
     ...(series ? { diff: { sources: kept.map((k) => k.file ?? k.time.toISOString()), options: { times: kept.map((k) => k.time) } } } : {}),
   });
-  return code ?? EXIT.ok;
 }
