@@ -4,23 +4,8 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import { withNetworkOptions, withOutputOptions, type NetworkArgs, type OutputArgs } from '../options.js';
-
-export interface DiffArgs extends OutputArgs, NetworkArgs {
-  inputs: string[];
-  /** Unset: site for goroutines, top (the allocating function) for heap profiles. */
-  by: string | undefined;
-  sample: string | undefined;
-  top: number;
-  stacks: number;
-  times: string | undefined;
-  'fail-on-growth': number | undefined;
-  'ignore-site': string | undefined;
-  interactive: boolean;
-  format: string;
-  /** -o FILE: where --format html writes. */
-  output: string | undefined;
-}
+import { withNetworkOptions, withOutputOptions } from '../options.js';
+import type { DiffArgs } from './diff-args.js';
 
 export const diffCommand: CommandModule<object, DiffArgs> = {
   command: 'diff <inputs..>',

@@ -4,14 +4,8 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import { withFilterOptions, withNetworkOptions, type FilterArgs, type NetworkArgs } from '../options.js';
-
-export interface ReportArgs extends FilterArgs, NetworkArgs {
-  inputs: string[];
-  output: string | undefined;
-  similarity: string;
-  strict: boolean;
-}
+import { withFilterOptions, withNetworkOptions } from '../options.js';
+import type { ReportArgs } from './report-args.js';
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <inputs..>',

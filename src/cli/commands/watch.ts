@@ -4,17 +4,8 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { EXIT_CODES_HELP } from '../exit.js';
-import { withNetworkOptions, withOutputOptions, type NetworkArgs, type OutputArgs } from '../options.js';
-
-export interface WatchArgs extends OutputArgs, NetworkArgs {
-  target: string;
-  every: string;
-  count: number | undefined;
-  out: string | undefined;
-  top: number;
-  stacks: number;
-  interactive: boolean;
-}
+import { withNetworkOptions, withOutputOptions } from '../options.js';
+import type { WatchArgs } from './watch-args.js';
 
 export const watchCommand: CommandModule<object, WatchArgs> = {
   command: 'watch <target>',

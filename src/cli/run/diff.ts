@@ -12,7 +12,7 @@ import { diffJson, renderDiff, renderGrowthFailure } from '../../render/diff.js'
 import { classifierOf } from '../../analysis/frames.js';
 import { shortenerOf } from '../../render/paths.js';
 import { paletteFor } from '../../render/palette.js';
-import type { DiffArgs } from '../commands/diff.js';
+import type { DiffArgs } from '../commands/diff-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { httpSettingsOf, outputWidth, parseRegex, parseSample } from '../options.js';

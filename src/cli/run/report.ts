@@ -7,7 +7,7 @@ import type { Similarity } from '../../analysis/keys.js';
 import { comparable, diffSnapshots, type DiffResult } from '../../diff/diff.js';
 import { reportData } from '../../render/html/data.js';
 import { renderReportHtml } from '../../render/html/page.js';
-import type { ReportArgs } from '../commands/report.js';
+import type { ReportArgs } from '../commands/report-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { httpSettingsOf, parseRegex, parseSimilarity } from '../options.js';

@@ -20,7 +20,7 @@ import { escapeTerminal } from '../../text/escape.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerOf } from '../../render/paths.js';
 import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
-import type { WatchArgs } from '../commands/watch.js';
+import type { WatchArgs } from '../commands/watch-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
 import { httpSettingsOf, outputWidth, parseDuration } from '../options.js';
