@@ -115,4 +115,3 @@ export function groupSnapshot(s: GoroutineSnapshot, options: GroupOptions & { fi
   for (const m of membersOf(s)) if (options.filter === undefined || matchesFilter(m, options.filter)) grouper.add(m);
   return grouper.result();
 }
-

@@ -5,12 +5,12 @@
  * and node:https are loaded when a URL is actually fetched, so file and stdin
  * runs never pay for them. Every failure is one line naming the URL, a GdumpError of kind 'input'.
  */
-import { formatBytes } from '../units.js';
 import { GdumpError } from '../errors.js';
 import { escapeTerminal } from '../text/escape.js';
 import { USER_AGENT } from '../version.js';
 import type { InputSource } from './source.js';
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import { formatBytes } from '../text/numbers.js';
 
 export interface HttpSettings {
   /** From the request until the TCP (and TLS) connection is up. */

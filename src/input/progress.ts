@@ -7,6 +7,7 @@
 import type { DumpReader } from '../../grammar/parse.js';
 import { escapeTerminal } from '../text/escape.js';
 import type { InputSource } from './source.js';
+import { groupDigits } from '../text/numbers.js';
 
 /** Inputs smaller than this finish before a progress line would help. */
 export const PROGRESS_MIN_BYTES = 20e6;
@@ -34,7 +35,7 @@ export function progressLine(name: string, bytesRead: number, size: number | nul
   const mb = bytesRead / 1e6;
   const share = size !== null && size > 0 ? ` of ${(size / 1e6).toFixed(0)} MB (${Math.floor((100 * bytesRead) / size)}%)` : '';
   const rate = seconds > 0 ? `, ${(mb / seconds).toFixed(0)} MB/s` : '';
-  return `gdump: reading ${escapeTerminal(name)}: ${mb.toFixed(1)} MB${share}, ${goroutines.toLocaleString('en')} goroutines${rate}`;
+  return `gdump: reading ${escapeTerminal(name)}: ${mb.toFixed(1)} MB${share}, ${groupDigits(goroutines)} goroutines${rate}`;
 }
 
 /** A progress line for `source` on `stream`, or one that prints nothing when the stream is not a terminal. */

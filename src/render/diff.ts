@@ -15,9 +15,9 @@ import { escapeTerminal } from './escape.js';
 import { frameJson, type FrameJson } from './json.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
-import { formatBytes } from '../units.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { formatWait, plural, renderStack } from './text.js';
+import { formatBytes, formatChange, groupDigits } from '../text/numbers.js';
 
 export interface DiffTextOptions {
   palette: Palette;
@@ -44,13 +44,13 @@ export function sparkline(counts: readonly number[]): string {
   return counts.map((c) => SPARKS[max === min ? 0 : Math.round(((c - min) / (max - min)) * (SPARKS.length - 1))]).join('');
 }
 
-export function signed(n: number, format: (n: number) => string = (x) => x.toLocaleString('en-US')): string {
+export function signed(n: number, format: (n: number) => string = groupDigits): string {
   return n > 0 ? `+${format(n)}` : n < 0 ? `-${format(-n)}` : format(0);
 }
 
 /** How a diff's values print: goroutine counts, bytes, or objects. */
 export function valueFormat(result: Pick<DiffResult, 'sample'>): (n: number) => string {
-  return result.sample !== null && result.sample.endsWith('_space') ? formatBytes : (n) => n.toLocaleString('en-US');
+  return result.sample !== null && result.sample.endsWith('_space') ? formatBytes : groupDigits;
 }
 
 /** What the values count, for sentences: `goroutines`, `bytes in use`, `objects allocated`. */
@@ -67,13 +67,6 @@ export function unitOf(result: Pick<DiffResult, 'sample'>): string {
     case 'alloc_objects':
       return 'objects allocated';
   }
-}
-
-/** Δ% as the report prints it: `+150%`, `-2.5%`, `new`. */
-export function percent(p: number | null): string {
-  if (p === null) return 'new';
-  const r = Math.abs(p) >= 10 ? Math.round(p) : Math.round(p * 10) / 10;
-  return `${r > 0 ? '+' : ''}${r}%`;
 }
 
 function rate(perHour: number | null, value: (n: number) => string): string {
@@ -149,7 +142,7 @@ function siteTable(sites: readonly DiffSite[], result: DiffResult, o: DiffTextOp
         ? [{ text: s.counts.map(value).join(' ') }, { text: sparkline(s.counts) + (s.monotonic ? ' ↑ every interval' : ''), style: s.monotonic ? p.bad : undefined }]
         : [{ text: value(s.before) }, { text: value(s.after), style: p.count }]),
       { text: signed(s.delta, value), style },
-      { text: percent(s.deltaPercent), style },
+      { text: formatChange(s.deltaPercent), style },
       ...(hasRate ? [{ text: rate(s.growthPerHour, value) }] : []),
       ...(hasStates ? [{ text: truncate(formatStateDeltas(s.states), 40) }] : []),
       ...(hasWait ? [{ text: waitShift(s) }] : []),
@@ -178,7 +171,7 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
   const after = totals[totals.length - 1] ?? 0;
   const count = (status: DiffSite['status']): number => result.sites.filter((s) => s.status === status).length;
   const names = o.sources.length > 3 ? `${o.sources[0]} … ${o.sources[o.sources.length - 1]}` : o.sources.join(' → ');
-  const pct = before === 0 ? '' : `, ${percent((100 * (after - before)) / before)}`;
+  const pct = before === 0 ? '' : `, ${formatChange((100 * (after - before)) / before)}`;
   const parts = [`${count('grew')} grew`, `${count('shrank')} shrank`, `${count('same')} unchanged`, `${count('new')} new`, `${count('vanished')} vanished`];
   const moved = result.sites.filter((s) => s.moved).length;
   if (moved > 0) parts.push(`${moved} moved`);
@@ -229,7 +222,7 @@ function memStatsLines(result: DiffResult): string[] {
   for (const m of shown) {
     const a = m.values[0]!;
     const b = m.values[m.values.length - 1]!;
-    const f = /^(NumGC|HeapObjects)$/.test(m.name) ? (n: number): string => n.toLocaleString('en-US') : formatBytes;
+    const f = /^(NumGC|HeapObjects)$/.test(m.name) ? groupDigits : formatBytes;
     lines.push(`  ${m.name.padEnd(12)} ${f(a)} → ${f(b)}  (${signed(b - a, f)})`);
   }
   return lines;

@@ -3,7 +3,6 @@
  * a table of sites biggest first (sizes in KiB/MiB, durations in ms/s), the
  * stacks of the biggest sites, and for heap the MemStats summary.
  */
-import { formatBytes } from '../units.js';
 import type { HeapProfile } from '../model/profile.js';
 import { stacksOf, type ContentionSnapshot, type HeapSnapshot } from '../model/snapshot.js';
 import type { FrameClassifier } from '../analysis/frames.js';
@@ -15,6 +14,7 @@ import type { Palette } from './palette.js';
 import { shortenerOf, type PathShortener } from './paths.js';
 import { renderTable, type Cell, type Column } from './table.js';
 import { frameLine, groupTitle, plural, renderWarnings } from './text.js';
+import { formatBytes, formatShare, groupDigits } from '../text/numbers.js';
 
 export interface ProfileTextOptions {
   palette: Palette;
@@ -82,7 +82,7 @@ export function renderMemStats(h: HeapProfile, p: Palette): string[] {
   const parts: string[] = [];
   for (const name of MEMSTATS_SHOWN) {
     const v = h.memStats[name];
-    if (v !== undefined) parts.push(`${name} ${COUNTS.has(name) ? v.toLocaleString('en-US') : formatBytes(v)}`);
+    if (v !== undefined) parts.push(`${name} ${COUNTS.has(name) ? groupDigits(v) : formatBytes(v)}`);
   }
   if (parts.length === 0) return [];
   return [p.bold('runtime.MemStats') + p.dim(` (${Object.keys(h.memStats).length} values; --json lists them all)`), '  ' + parts.join(' · ')];
@@ -111,9 +111,9 @@ export function renderHeap(s: HeapSnapshot, sites: HeapSite[], sample: HeapSampl
   ];
   const rows = shown.map((x): Cell[] => [
     { text: formatBytes(x.inuseBytes), style: sample === 'inuse_space' ? p.count : undefined },
-    { text: x.inuseObjects.toLocaleString('en-US'), style: sample === 'inuse_objects' ? p.count : undefined },
+    { text: groupDigits(x.inuseObjects), style: sample === 'inuse_objects' ? p.count : undefined },
     { text: formatBytes(x.allocBytes), style: sample === 'alloc_space' ? p.count : undefined },
-    { text: x.allocObjects.toLocaleString('en-US'), style: sample === 'alloc_objects' ? p.count : undefined },
+    { text: groupDigits(x.allocObjects), style: sample === 'alloc_objects' ? p.count : undefined },
     { text: siteTitle(x, o, paths) },
   ]);
   out.push(...table(columns, rows, shown.length, sites.length, o));
@@ -149,8 +149,8 @@ export function renderContention(s: ContentionSnapshot, sites: ContentionSite[],
   ];
   const rows = shown.map((x): Cell[] => [
     { text: formatSeconds(x.delaySeconds), style: p.count },
-    { text: delay !== null && delay > 0 && x.delaySeconds !== null ? `${((100 * x.delaySeconds) / delay).toFixed(1)}%` : '' },
-    { text: x.contentions.toLocaleString('en-US') },
+    { text: delay !== null && x.delaySeconds !== null ? formatShare(x.delaySeconds, delay) : '' },
+    { text: groupDigits(x.contentions) },
     { text: siteTitle(x, o, paths) },
   ]);
   out.push(...table(columns, rows, shown.length, sites.length, o));

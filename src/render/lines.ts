@@ -6,7 +6,8 @@
 import type { LineAccounting } from '../model/snapshot.js';
 import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
-import { groupDigits, plural } from './text.js';
+import { groupDigits } from '../text/numbers.js';
+import { plural } from './text.js';
 
 export function renderLineSummary(lines: LineAccounting, stripped: readonly string[], p: Palette): string[] {
   const out = [

@@ -12,6 +12,7 @@ import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell } from './table.js';
+import { formatShare, groupDigits } from '../text/numbers.js';
 
 export interface TextOptions {
   palette: Palette;
@@ -40,12 +41,6 @@ const FORMAT_NAMES: Record<string, string> = {
 
 export function plural(n: number, word: string): string {
   return `${groupDigits(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** 1234567 → `1,234,567`, as toLocaleString('en-US') prints integers, without loading ICU's locale data (about 35 ms of start-up). */
-export function groupDigits(n: number): string {
-  if (!Number.isInteger(n)) return n.toLocaleString('en-US');
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 export function formatStates(states: Map<string, number>): string {
@@ -149,7 +144,7 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
   ];
   const rows = shown.map((g): Cell[] => [
     { text: groupDigits(g.count), style: p.count },
-    { text: total > 0 ? `${((100 * g.count) / total).toFixed(1)}%` : '' },
+    { text: formatShare(g.count, total) },
     ...(hasStates ? [{ text: truncate(formatStates(g.states), 32) }] : []),
     ...(hasWait ? [{ text: formatWait(g.waitMin, g.waitMax) }] : []),
     { text: groupTitle(g, o) },

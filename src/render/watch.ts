@@ -13,6 +13,7 @@ import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { plural } from './text.js';
+import { groupDigits } from '../text/numbers.js';
 
 export interface WatchViewOptions {
   palette: Palette;
@@ -60,7 +61,7 @@ export function renderWatchTable(result: DiffResult, taken: number, o: WatchView
   const rows = sites.map((s): Cell[] => {
     const style = s.delta > 0 ? p.bad : s.delta < 0 ? p.good : undefined;
     return [
-      { text: s.after.toLocaleString('en-US'), style: p.count },
+      { text: groupDigits(s.after), style: p.count },
       { text: sparkline(s.counts.slice(-TREND_POINTS)) + (s.monotonic ? ` ${EVERY_INTERVAL}` : ''), style: s.monotonic ? p.bad : undefined },
       { text: signed(s.delta), style },
       { text: siteTitle(s, result.by, o) },

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { Box, Text } from 'ink';
 import type { Palette } from '../render/palette.js';
 import { fitSegments, type Doc, type Line, type Segment, type Style } from './document.js';
+import { groupDigits } from '../text/numbers.js';
 
 const INVERSE = (s: string): string => `\u001b[7m${s}\u001b[27m`;
 
@@ -66,7 +67,7 @@ export interface ScreenProps {
 export function Screen({ doc, cursor, top, height, width, status, statusStyle, palette }: ScreenProps) {
   const rows: Line[] = [];
   for (let i = top; i < Math.min(doc.length, top + height); i++) rows.push(doc.line(i));
-  const position = doc.length > height ? ` ${(cursor + 1).toLocaleString('en-US')}/${doc.length.toLocaleString('en-US')}` : '';
+  const position = doc.length > height ? ` ${groupDigits(cursor + 1)}/${groupDigits(doc.length)}` : '';
   // One column is the cursor gutter.
   const inner = width - 1;
   return (

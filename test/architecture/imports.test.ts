@@ -23,7 +23,7 @@ interface Layer {
 /** Bottom to top. */
 const LAYERS: Layer[] = [
   // Small helpers with no knowledge of dumps: any layer may throw a GdumpError, escape text or format a number.
-  { name: 'base', paths: ['src/errors.ts', 'src/version.ts', 'src/text/', 'src/units.ts'], rank: 0 },
+  { name: 'base', paths: ['src/errors.ts', 'src/version.ts', 'src/text/'], rank: 0 },
   // What a dump is: snapshots, goroutines, frames, profile records. Everything above speaks it.
   { name: 'model', paths: ['src/model/'], rank: 1 },
   // Text to model: the formats as a Chevrotain grammar.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { cleanup, render } from 'ink-testing-library';
-import { formatBytes } from '../../src/units.js';
+import { formatBytes } from '../../src/text/numbers.js';
 import { App } from '../../src/tui/App.js';
 import { currentPage, visibleDoc } from '../../src/tui/state.js';
 import { fixture } from '../helpers/paths.js';

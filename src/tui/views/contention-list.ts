@@ -8,7 +8,8 @@ import { formatSeconds } from '../../render/heap.js';
 import { plural } from '../../render/text.js';
 import type { ContentionModel } from '../contention-model.js';
 import { lazyDoc, text, type Doc, type Line } from '../document.js';
-import { filterNote, percent, type ViewSettings } from './context.js';
+import { filterNote, type ViewSettings } from './context.js';
+import { formatShare, groupDigits } from '../../text/numbers.js';
 
 const SORT_NAMES = { delay: 'delay', events: 'events' } as const;
 
@@ -21,7 +22,7 @@ export function contentionListDoc(model: ContentionModel, source: string, s: Vie
   let eventWidth = 6;
   for (const x of sites) {
     delayWidth = Math.max(delayWidth, formatSeconds(x.delaySeconds).length);
-    eventWidth = Math.max(eventWidth, x.contentions.toLocaleString('en-US').length);
+    eventWidth = Math.max(eventWidth, groupDigits(x.contentions).length);
   }
   const columns = (delay: string, share: string, count: string): string => ' ' + delay.padStart(delayWidth) + '  ' + share.padStart(6) + '  ' + count.padStart(eventWidth) + '  ';
   const site = s.contentionBy === 'top' ? 'waiting function' : s.contentionBy;
@@ -33,8 +34,8 @@ export function contentionListDoc(model: ContentionModel, source: string, s: Vie
   return lazyDoc(title, fixed, [], order.length, (r) => {
     const index = order[r]!;
     const x = sites[index]!;
-    const share = delaySeconds !== null && x.delaySeconds !== null ? percent(x.delaySeconds, delaySeconds) : '';
-    const cells = columns(formatSeconds(x.delaySeconds), share, x.contentions.toLocaleString('en-US'));
+    const share = delaySeconds !== null && x.delaySeconds !== null ? formatShare(x.delaySeconds, delaySeconds) : '';
+    const cells = columns(formatSeconds(x.delaySeconds), share, groupDigits(x.contentions));
     const segments = [text(cells.slice(0, 1 + delayWidth), 'count'), text(cells.slice(1 + delayWidth)), text(titles[index]!, 'user')];
     return { target: { kind: 'contentionSite', by: s.contentionBy, index }, segments };
   }, 0);

@@ -9,21 +9,22 @@ import { formatSeconds } from '../../render/heap.js';
 import { plural } from '../../render/text.js';
 import type { ContentionModel } from '../contention-model.js';
 import { arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
-import { percent, type ViewSettings } from './context.js';
+import { type ViewSettings } from './context.js';
 import { recordLines } from './stack.js';
+import { formatShare } from '../../text/numbers.js';
 
 export function contentionSiteDoc(model: ContentionModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, delaySeconds, events } = model.sites(by);
   const site = sites[index]!;
   const lines: Line[] = [];
   lines.push({ segments: [text(model.titles(by, s.fullPaths)[index]!, 'user')] });
-  const delayShare = delaySeconds !== null && site.delaySeconds !== null ? `  ${percent(site.delaySeconds, delaySeconds)} of the delay` : '';
+  const delayShare = delaySeconds !== null && site.delaySeconds !== null ? `  ${formatShare(site.delaySeconds, delaySeconds)} of the delay` : '';
   lines.push({
     segments: [
       text(`delay ${formatSeconds(site.delaySeconds)}`, 'bold'),
       text(delayShare, 'dim'),
       text(` · ${plural(site.contentions, 'event')}`, 'bold'),
-      text(`  ${percent(site.contentions, events)} of the events`, 'dim'),
+      text(`  ${formatShare(site.contentions, events)} of the events`, 'dim'),
     ],
   });
   if (site.delaySeconds === null) lines.push(plainLine('the profile has no cycles/second line: delays cannot be converted to time', 'warn'));

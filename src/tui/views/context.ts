@@ -11,6 +11,7 @@ import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
 import type { SortOrder, TuiModel } from '../model.js';
 import type { StackOptions } from './stack.js';
+import { groupDigits } from '../../text/numbers.js';
 
 export interface ViewSettings {
   readonly groupBy: GroupBy;
@@ -38,11 +39,7 @@ export function stackOptions(model: TuiModel, s: ViewSettings): StackOptions {
   return { classifier: model.classifier, paths: pathsOf(model, s), hideRuntime: s.hideRuntime };
 }
 
-export function percent(n: number, total: number): string {
-  return total > 0 ? `${((100 * n) / total).toFixed(1)}%` : '';
-}
-
 /** The title's note of an active `/` filter: ` · /regex/ 3 of 40`. */
 export function filterNote(filter: RegExp, shown: number, all: number): string {
-  return ` · /${escapeTerminal(filter.source)}/ ${shown.toLocaleString('en-US')} of ${all.toLocaleString('en-US')}`;
+  return ` · /${escapeTerminal(filter.source)}/ ${groupDigits(shown)} of ${groupDigits(all)}`;
 }

@@ -6,11 +6,12 @@
  */
 import type { DiffResult, DiffSite } from '../../diff/diff.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { formatStateDeltas, percent, signed, sparkline, unitOf, valueFormat } from '../../render/diff.js';
+import { formatStateDeltas, signed, sparkline, unitOf, valueFormat } from '../../render/diff.js';
 import { plural } from '../../render/text.js';
 import type { DiffModel } from '../diff-model.js';
 import { lazyDoc, text, type Doc, type Line, type Style } from '../document.js';
 import { filterNote, type ViewSettings } from './context.js';
+import { formatChange } from '../../text/numbers.js';
 
 /** Room the site column keeps before the states column is dropped. */
 const MIN_TITLE = 36;
@@ -64,7 +65,7 @@ function row(site: DiffSite, title: string, c: Columns, value: (n: number) => st
   } else {
     segments.push(text(' ' + value(site.before).padStart(c.first) + '  '), text(value(site.after).padStart(c.second), 'count'));
   }
-  segments.push(text('  ' + signed(site.delta, value).padStart(c.delta) + '  ' + percent(site.deltaPercent).padStart(6), deltaStyle(site.delta)));
+  segments.push(text('  ' + signed(site.delta, value).padStart(c.delta) + '  ' + formatChange(site.deltaPercent).padStart(6), deltaStyle(site.delta)));
   segments.push(text('  ' + (c.states ? pad(formatStateDeltas(site.states), STATES_WIDTH) + '  ' : '')));
   segments.push(text(title, 'user'));
   return { segments };

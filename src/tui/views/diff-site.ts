@@ -9,14 +9,14 @@ import type { DiffBy } from '../../diff/diff.js';
 import { diffText, stackText, type TextChange } from '../../diff/stackdiff.js';
 import type { Member } from '../../analysis/members.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { formatStateDeltas, percent, signed, siteTitle, sparkline, unitOf, valueFormat, waitShift } from '../../render/diff.js';
-import { formatBytes } from '../../units.js';
+import { formatStateDeltas, signed, siteTitle, sparkline, unitOf, valueFormat, waitShift } from '../../render/diff.js';
 import { plural } from '../../render/text.js';
 import type { DiffModel } from '../diff-model.js';
 import { BLANK, lazyDoc, plainLine, text, type Doc, type Line, type Segment } from '../document.js';
 import type { TuiModel } from '../model.js';
 import type { ViewSettings } from './context.js';
 import { deltaStyle, EVERY_INTERVAL, seriesName } from './diff-list.js';
+import { formatBytes, formatChange } from '../../text/numbers.js';
 
 /**
  * One side of a stack diff as lines: the text both sides share plain, this
@@ -62,7 +62,7 @@ export function diffSiteDoc(tui: TuiModel, model: DiffModel, s: ViewSettings, by
   head.push({ segments: [text(siteTitle(site, by, { classifier: model.classifier, paths }), 'user')] });
   const facts: Segment[] = [
     text(`${value(site.before)} → ${value(site.after)} ${unitOf(result)}  `, 'bold'),
-    text(`${signed(site.delta, value)} (${percent(site.deltaPercent)})`, deltaStyle(site.delta)),
+    text(`${signed(site.delta, value)} (${formatChange(site.deltaPercent)})`, deltaStyle(site.delta)),
     text(`  ${site.status}`),
   ];
   if (site.monotonic && site.counts.length > 2) facts.push(text(`  ${EVERY_INTERVAL}`, 'bad'));

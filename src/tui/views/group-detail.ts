@@ -9,8 +9,9 @@ import { escapeTerminal } from '../../render/escape.js';
 import { formatWait, plural } from '../../render/text.js';
 import { BLANK, lazyDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import type { TuiModel } from '../model.js';
-import { pathsOf, percent, stackOptions, type ViewSettings } from './context.js';
+import { pathsOf, stackOptions, type ViewSettings } from './context.js';
 import { creatorLine, histogramLine, stackLines } from './stack.js';
+import { formatShare, groupDigits } from '../../text/numbers.js';
 
 /** Wait-age buckets, in minutes: the runtime prints no age under one minute. */
 const WAIT_BUCKETS: readonly { label: string; below: number }[] = [
@@ -57,7 +58,7 @@ function histogramSection(title: string, rows: [string, number][]): Line[] {
 function memberLine(m: Member, model: TuiModel, s: ViewSettings): Line {
   const top = model.classifier.topFrame(m.frames);
   const where = top === null ? '' : `${escapeTerminal(top.func.full)}  ${escapeTerminal(pathsOf(model, s).where(top))}`;
-  if (m.id === null) return { segments: [text(`  ${m.count.toLocaleString('en-US').padStart(7)} ×  `, 'count'), text(where, 'dim')] };
+  if (m.id === null) return { segments: [text(`  ${groupDigits(m.count).padStart(7)} ×  `, 'count'), text(where, 'dim')] };
   const wait = formatWait(m.waitMinutes, m.waitMinutes);
   return {
     target: { kind: 'goroutine', id: m.id },
@@ -72,7 +73,7 @@ export function groupDetailDoc(model: TuiModel, s: ViewSettings, by: GroupBy, in
   const o = stackOptions(model, s);
   const h = histograms(g);
   const head: Line[] = [];
-  const facts = [plural(g.count, 'goroutine'), percent(g.count, grouping.total) + ' of all'];
+  const facts = [plural(g.count, 'goroutine'), formatShare(g.count, grouping.total) + ' of all'];
   const wait = formatWait(g.waitMin, g.waitMax);
   if (wait !== '') facts.push(`waiting ${wait}`);
   head.push({ segments: [text(grouping.titles[index]!, 'user')] });
@@ -86,7 +87,7 @@ export function groupDetailDoc(model: TuiModel, s: ViewSettings, by: GroupBy, in
   head.push(...histogramSection('WAIT AGE', h.waits));
   head.push(BLANK);
   const members = g.members.length > 0 ? g.members : [rep];
-  head.push(plainLine(`MEMBERS (${members.length.toLocaleString('en-US')}${rep.id === null ? ' records' : ', Enter opens one'})`, 'heading'));
+  head.push(plainLine(`MEMBERS (${groupDigits(members.length)}${rep.id === null ? ' records' : ', Enter opens one'})`, 'heading'));
   const first = head.length;
   const title = `${escapeTerminal(model.source)} · group ${index + 1} of ${grouping.groups.length} (by ${grouping.by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return lazyDoc(title, [], head, members.length, (i) => memberLine(members[i]!, model, s), rep.id === null ? 0 : first);

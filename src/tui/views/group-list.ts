@@ -8,7 +8,8 @@ import { escapeTerminal } from '../../render/escape.js';
 import { formatStates, formatWait, groupTitle, plural } from '../../render/text.js';
 import { lazyDoc, shareBar, text, type Doc, type Line } from '../document.js';
 import type { TuiModel } from '../model.js';
-import { filterNote, pathsOf, percent, type ViewSettings } from './context.js';
+import { filterNote, pathsOf, type ViewSettings } from './context.js';
+import { formatShare, groupDigits } from '../../text/numbers.js';
 
 const BAR = 10;
 /** Room the title column keeps before other columns are dropped. */
@@ -39,7 +40,7 @@ export function groupListDoc(model: TuiModel, s: ViewSettings & { width: number 
   const grouping = model.grouping(s.groupBy);
   const order = model.order(s.groupBy, s.sort, s.filter);
   const total = grouping.total;
-  const countWidth = Math.max(5, (grouping.groups[0]?.count ?? 0).toLocaleString('en-US').length);
+  const countWidth = Math.max(5, groupDigits(grouping.groups[0]?.count ?? 0).length);
   const l = layoutFor(s.width, countWidth, grouping.stateWidth === 0 ? 0 : Math.max(5, grouping.stateWidth), grouping.waitWidth === 0 ? 0 : Math.max(4, grouping.waitWidth));
   const unit = s.groupBy === 'site' ? 'site' : 'group';
   const titleOptions = { groupBy: s.groupBy, classifier: model.classifier, paths: pathsOf(model, s) };
@@ -59,8 +60,8 @@ export function groupListDoc(model: TuiModel, s: ViewSettings & { width: number 
     const index = order[r]!;
     const g = grouping.groups[index]!;
     const share = total > 0 ? g.count / total : 0;
-    const rest = columns('', percent(g.count, total), '', formatStates(g.states), formatWait(g.waitMin, g.waitMax)).slice(1 + l.countWidth);
-    const segments = [text(' ' + g.count.toLocaleString('en-US').padStart(l.countWidth), 'count')];
+    const rest = columns('', formatShare(g.count, total), '', formatStates(g.states), formatWait(g.waitMin, g.waitMax)).slice(1 + l.countWidth);
+    const segments = [text(' ' + groupDigits(g.count).padStart(l.countWidth), 'count')];
     if (l.bar) {
       // The bar sits between share and states: split the column text around it.
       const at = 2 + 6 + 1;

@@ -6,11 +6,11 @@
 import type { HeapSample } from '../../model/profile.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { SAMPLE_NAMES } from '../../render/heap.js';
-import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import { lazyDoc, text, type Doc, type Line, type Style } from '../document.js';
 import type { HeapModel } from '../heap-model.js';
 import { filterNote, type ViewSettings } from './context.js';
+import { formatBytes, groupDigits } from '../../text/numbers.js';
 
 const COLUMNS: readonly { sample: HeapSample; title: string; width: number }[] = [
   { sample: 'inuse_space', title: 'INUSE', width: 10 },
@@ -20,7 +20,7 @@ const COLUMNS: readonly { sample: HeapSample; title: string; width: number }[] =
 ];
 
 function cell(sample: HeapSample, n: number): string {
-  return sample.endsWith('_space') ? formatBytes(n) : n.toLocaleString('en-US');
+  return sample.endsWith('_space') ? formatBytes(n) : groupDigits(n);
 }
 
 export function heapListDoc(model: HeapModel, source: string, s: ViewSettings): Doc {

@@ -6,12 +6,12 @@
 import { isEstimate } from '../../analysis/heap.js';
 import type { GroupBy } from '../../analysis/keys.js';
 import { escapeTerminal } from '../../render/escape.js';
-import { formatBytes } from '../../units.js';
 import { plural } from '../../render/text.js';
 import { arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import type { HeapModel } from '../heap-model.js';
-import { percent, type ViewSettings } from './context.js';
+import { type ViewSettings } from './context.js';
 import { recordLines } from './stack.js';
+import { formatBytes, formatShare } from '../../text/numbers.js';
 
 export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, totals } = model.sites(by);
@@ -21,9 +21,9 @@ export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, b
   lines.push({
     segments: [
       text(`in use ${formatBytes(site.inuseBytes)} (${plural(site.inuseObjects, 'object')})`, 'bold'),
-      text(`  ${percent(site.inuseBytes, totals.inuseBytes)} of in-use`, 'dim'),
+      text(`  ${formatShare(site.inuseBytes, totals.inuseBytes)} of in-use`, 'dim'),
       text(` · allocated ${formatBytes(site.allocBytes)} (${plural(site.allocObjects, 'object')})`, 'bold'),
-      text(`  ${percent(site.allocBytes, totals.allocBytes)} of allocated`, 'dim'),
+      text(`  ${formatShare(site.allocBytes, totals.allocBytes)} of allocated`, 'dim'),
     ],
   });
   const heap = model.snapshot.heap;

@@ -9,6 +9,7 @@ import type { Frame } from '../../model/frame.js';
 import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
 import { BLANK, plainLine, text, type Line, type Style } from '../document.js';
+import { groupDigits } from '../../text/numbers.js';
 
 export interface StackOptions {
   classifier: FrameClassifier;
@@ -56,7 +57,7 @@ export function creatorLine(createdBy: Frame, parentId: number | null, o: StackO
 export function histogramLine(label: string, count: number, max: number, labelWidth: number): Line {
   const width = 20;
   const cells = max > 0 ? Math.max(1, Math.round((count / max) * width)) : 0;
-  return { segments: [text('  ' + label.padEnd(labelWidth) + '  '), text(count.toLocaleString('en-US').padStart(7), 'count'), text('  ' + '█'.repeat(cells), 'accent')] };
+  return { segments: [text('  ' + label.padEnd(labelWidth) + '  '), text(groupDigits(count).padStart(7), 'count'), text('  ' + '█'.repeat(cells), 'accent')] };
 }
 
 /** A profile site's labels and the stack of its first record; the others merged into the site differ below its frame. */
