@@ -1,9 +1,9 @@
 /**
  * The line kinds of every text format gdump reads. The runtime writes these
- * formats a line at a time, so the lexer makes one token per line: the kind
- * is decided here once per line by looking at a few characters (no regular
- * expression on the hot path), and the token matchers in tokens.ts only ask
- * "is the line at this offset of my kind?".
+ * formats a line at a time, so gdump makes one token per line: the kind is
+ * decided here once per line by looking at a few characters (no regular
+ * expression on the hot path), and tokenizeLines (tokens.ts) turns the kind
+ * into the line's token, with no Chevrotain Lexer and no matcher per token.
  *
  * Samples (see ../shared/FORMATS.md for the versions that print them):
  *

@@ -1,8 +1,9 @@
 /**
  * `gdump FILE`, `… | gdump` and either with --json, the most common runs,
- * without yargs: loading yargs and the modules it pulls in costs ~45 ms, a
- * third of a small dump's run. Only a command line that can
- * mean nothing else takes this path: no argument or `-` (standard input), or
+ * without yargs: loading yargs and the modules it pulls in is a large part
+ * of a small dump's run (bench/run.ts measures the start-up; the README's
+ * Speed section has the figures). Only a command line that can mean nothing
+ * else takes this path: no argument or `-` (standard input), or
  * one argument that can only be a dump file, with or without --json.
  * Everything else (other flags, commands, URLs, several inputs) goes through
  * yargs. test/cli/plain.test.ts checks that these args equal what yargs makes.
