@@ -6,17 +6,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { classifierFor, Grouper, groupSnapshot, matchesFilter } from '../../src/analysis/group.js';
+import { classifierFor, Grouper, groupKey, groupSnapshot, matchesFilter } from '../../src/analysis/group.js';
 import { membersOf } from '../../src/analysis/members.js';
 import { readText } from '../../src/input/pipeline.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
+import { holdsGoroutines, type GoroutineSnapshot } from '../../src/model/snapshot.js';
 import { fixture } from '../helpers/paths.js';
 import { readTruth } from '../helpers/truth.js';
 
-function snapshotOf(...parts: string[]): Snapshot {
+function snapshotOf(...parts: string[]): GoroutineSnapshot {
   const { result } = readText(readFileSync(fixture(...parts), 'utf8'));
   assert.equal(result.snapshots.length, 1);
-  return result.snapshots[0]!;
+  const s = result.snapshots[0]!;
+  assert.ok(holdsGoroutines(s), `${parts.join('/')} is a goroutine dump`);
+  return s;
 }
 
 /** `entry ← createdBy` of each truth site, with its count. */
@@ -69,8 +71,9 @@ describe('the Grouper fed one member at a time', () => {
   it('folds a stream into the groups groupSnapshot makes, keeping members only when asked', () => {
     const s = snapshotOf('leak', 'after.txt');
     const classifier = classifierFor(s);
-    const streamed = new Grouper(classifier, { by: 'stack', similarity: 'pointers' });
-    const kept = new Grouper(classifier, { by: 'stack', similarity: 'pointers', keepMembers: true });
+    const key = groupKey(s, { by: 'stack', similarity: 'pointers' }, classifier);
+    const streamed = new Grouper(key);
+    const kept = new Grouper(key, true);
     for (const m of membersOf(s)) {
       streamed.add(m);
       kept.add(m);

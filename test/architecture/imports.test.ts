@@ -46,9 +46,6 @@ const LAYERS: Layer[] = [
   { name: 'api', paths: ['src/index.ts'], rank: 9 },
 ];
 
-/** Imports allowed against the layers, each with why: `from → to`, dynamic imports only. */
-const LAZY_EXCEPTIONS = new Set(['kinds → tui']);
-
 const ROOTS = ['src', 'grammar'];
 
 function sourceFiles(dir: string): string[] {
@@ -142,10 +139,9 @@ describe('the import graph of src/ and grammar/', () => {
   });
 
   it('only imports downwards', () => {
-    const wrong = edges.flatMap(({ from, to, dynamic }) => {
+    const wrong = edges.flatMap(({ from, to }) => {
       const [a, b] = [layerOf(from), layerOf(to)];
       if (a === b || b.rank < a.rank) return [];
-      if (dynamic && LAZY_EXCEPTIONS.has(`${a.name} → ${b.name}`)) return [];
       const how = b.rank === a.rank ? 'sideways, between peers' : 'upwards';
       return [`${from} (${a.name}) imports ${to} (${b.name}): ${how}`];
     });

@@ -24,6 +24,7 @@ function fixtureNames(): Set<string> {
   for (const dir of ['leak', 'crash', 'states', 'aged']) {
     for (const file of readdirSync(path.join(FIXTURES, dir)).filter((f) => f.endsWith('.txt'))) {
       for (const s of readText(readFileSync(path.join(FIXTURES, dir, file), 'utf8')).result.snapshots) {
+        if (s.kind !== 'traceback') continue;
         for (const g of s.goroutines) for (const f of [...g.frames, ...(g.createdBy === null ? [] : [g.createdBy])]) names.add(f.func.full);
       }
     }

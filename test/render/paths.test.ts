@@ -8,16 +8,17 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { classifierFor } from '../../src/analysis/group.js';
 import { readText } from '../../src/input/pipeline.js';
-import { PathShortener, shortenerFor } from '../../src/render/paths.js';
+import { stacksOf } from '../../src/model/snapshot.js';
+import { PathShortener, shortenerOf } from '../../src/render/paths.js';
 import { fixture } from '../helpers/paths.js';
 
 const snapshot = readText(readFileSync(fixture('leak', 'after.txt'), 'utf8')).result.snapshots[0]!;
-const files = new Set(snapshot.goroutines.flatMap((g) => g.frames.map((f) => f.file)));
+const files = new Set(stacksOf(snapshot).flatMap((g) => g.frames.map((f) => f.file)));
 const classifier = classifierFor(snapshot);
 
-describe('shortenerFor a real dump', () => {
+describe('shortenerOf a real dump', () => {
   it('cuts GOROOT and the shared directory of the user files', () => {
-    const paths = shortenerFor(snapshot, classifier, false);
+    const paths = shortenerOf(stacksOf(snapshot), classifier, false);
     const goroot = classifier.goroot;
     assert.ok(goroot !== null);
     for (const file of files) {
@@ -29,7 +30,7 @@ describe('shortenerFor a real dump', () => {
   });
 
   it('keeps every path with --full-paths', () => {
-    const paths = shortenerFor(snapshot, classifier, true);
+    const paths = shortenerOf(stacksOf(snapshot), classifier, true);
     for (const file of files) assert.equal(paths.short(file), file);
   });
 });
