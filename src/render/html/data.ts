@@ -19,11 +19,12 @@ import type { Frame } from '../../model/frame.js';
 import type { Labels } from '../../model/goroutine.js';
 import { HEAP_SAMPLES } from '../../model/profile.js';
 import { skippedCount, stacksOf, type ContentionSnapshot, type GoroutineSnapshot, type HeapSnapshot, type Snapshot } from '../../model/snapshot.js';
-import { sparkline, percent, formatStateDeltas, siteTitle as diffSiteTitle } from '../diff.js';
+import { sparkline, formatStateDeltas, siteTitle as diffSiteTitle } from '../diff.js';
 import { escapeTerminal } from '../escape.js';
 import { siteTitle as profileSiteTitle } from '../heap.js';
 import { shortenerOf, type PathShortener } from '../paths.js';
 import { groupTitle } from '../text.js';
+import { formatChange } from '../../text/numbers.js';
 
 /** A frame: function, file as shortened for display, line, kind (0 user, 1 standard library, 2 runtime). */
 export type FrameRow = [fn: string, file: string, line: number, kind: 0 | 1 | 2];
@@ -214,7 +215,7 @@ function diffData(result: DiffResult, sources: readonly string[]): DiffData {
       counts: [...site.counts],
       spark: sparkline(site.counts),
       delta: site.delta,
-      pct: percent(site.deltaPercent),
+      pct: formatChange(site.deltaPercent),
       status: site.status,
       monotonic: site.monotonic && site.counts.length > 2,
       states: formatStateDeltas(site.states),
