@@ -8,7 +8,7 @@ import { escapeTerminal } from './escape.js';
 import { frameJson } from './json.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
-import { groupDigits } from './text.js';
+import { groupDigits } from '../text/numbers.js';
 import { truncate } from './table.js';
 
 export interface TreeTextOptions {

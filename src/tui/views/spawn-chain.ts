@@ -7,6 +7,7 @@
 import { creatorChain, type SpawnNode } from '../../analysis/spawn.js';
 import { escapeTerminal } from '../../render/escape.js';
 import { nodeCounts, nodeTitle } from '../../render/tree.js';
+import { groupDigits } from '../../text/numbers.js';
 import { arrayDoc, BLANK, plainLine, text, type Doc, type Line } from '../document.js';
 import type { TuiModel } from '../model.js';
 import { pathsOf, type ViewSettings } from './context.js';
@@ -29,11 +30,11 @@ export function spawnChainDoc(model: TuiModel, s: ViewSettings, site: string): D
   const lines: Line[] = [plainLine('STARTED BY (up to the first goroutine; the busiest creator at each step)', 'heading')];
   chain.forEach((n, i) => {
     const edge = i === 0 ? null : n.parents.find((e) => e.parent === chain[i - 1]);
-    const lead = edge === null || edge === undefined ? '' : `└─ ${edge.count.toLocaleString('en-US')} started: `;
+    const lead = edge === null || edge === undefined ? '' : `└─ ${groupDigits(edge.count)} started: `;
     lines.push(nodeLine(model, s, n, '  '.repeat(i), lead, n === node ? 'user' : 'plain'));
   });
   if (node.parents.length > 1) lines.push(plainLine(`  (also started from ${node.parents.length - 1} other site${node.parents.length === 2 ? '' : 's'})`, 'dim'));
   lines.push(BLANK, plainLine(node.children.length === 0 ? 'STARTED NOTHING (no goroutine in the dump names one of these as its creator)' : 'STARTED', 'heading'));
-  for (const e of node.children) lines.push(nodeLine(model, s, e.child, '  ', `${e.count.toLocaleString('en-US')} started: `, 'plain'));
+  for (const e of node.children) lines.push(nodeLine(model, s, e.child, '  ', `${groupDigits(e.count)} started: `, 'plain'));
   return arrayDoc(title, lines, [], Math.max(1, chain.length));
 }
