@@ -14,6 +14,7 @@
  */
 import { newContentionProfile } from '../src/model/profile.js';
 import { newContentionSnapshot, type ContentionFormat } from '../src/model/snapshot.js';
+import { recordFrames } from './pcs.js';
 import type { ProfileSection } from './profile-section.js';
 
 const FORMATS: Record<string, ContentionFormat> = { contention: 'block', mutex: 'mutex' };
@@ -53,7 +54,7 @@ export const contentionSection: ProfileSection = {
       s.warnings.push({ line: r.line, message: `cannot read the contention record at this line: expected "cycles count @ pcs", found ${r.values.length} numbers; the record is passed over` });
       return null;
     }
-    c.records.push({ delay: r.values[0]!, count: r.values[1]!, labels: r.labels, frames: r.frames, pcs: r.pcs, line: r.inputLine });
+    c.records.push({ delay: r.values[0]!, count: r.values[1]!, labels: r.labels, frames: recordFrames(r), pcs: r.pcs, line: r.inputLine });
     s.total++;
     return null;
   },

@@ -19,21 +19,16 @@
  * and may have an empty stack (`1: 288 [2: 296] @`): the pcs stand in for
  * the frames so distinct stacks stay distinct.
  */
-import { splitFunctionName, type Frame } from '../src/model/frame.js';
 import { endpointOfName, newHeapProfile, type HeapKindSource, type HeapProfile } from '../src/model/profile.js';
 import { newHeapSnapshot, type HeapSnapshot, type Snapshot } from '../src/model/snapshot.js';
 import type { RawRecord } from './parser.js';
+import { recordFrames } from './pcs.js';
 import type { ProfileSection } from './profile-section.js';
 
 const HEADER = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *([a-z_0-9]*)\/?(\d*)/;
 
 /** Where the MemStats block was last read, for the end-of-input check. */
 const lastMemStat = new WeakMap<HeapProfile, { name: string; line: number }>();
-
-/** A frame for an unsymbolized pc: the pc stands for the function (as readProfileFrame does for `#\t0x0`). */
-export function pcFrame(pc: string): Frame {
-  return { func: splitFunctionName(pc), args: '', file: '', line: 0, pcOffset: -1, inlined: false, registers: '' };
-}
 
 function warn(s: Snapshot, line: number, message: string): void {
   s.warnings.push({ line, message });
@@ -125,7 +120,7 @@ export const heapSection: ProfileSection = {
       allocObjects: v[2]!,
       allocBytes: v[3]!,
       labels: r.labels,
-      frames: r.frames.length > 0 || r.pcs.length === 0 ? r.frames : r.pcs.map(pcFrame),
+      frames: recordFrames(r),
       pcs: r.pcs,
       line: r.inputLine,
     });

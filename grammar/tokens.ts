@@ -11,7 +11,7 @@
  * or a warning needs it. A token's payload is its 1-based input line.
  */
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
-import { classifyLine, contentEnd, LineKind } from './lines.js';
+import { classifyLine, contentEnd, indentEnd, LineKind } from './lines.js';
 import type { FramePair, FramePairs } from './pairs.js';
 
 function lineToken(name: string): TokenType {
@@ -142,7 +142,10 @@ export function tokenizeLines(text: string, firstLine: number, pairs: FramePairs
         }
       }
     }
-    put(tokens, start, end, TYPE_OF_KIND[classifyLine(text, start, end)]!, line++, null);
+    const kind = classifyLine(text, start, end);
+    // An indented profile header is read from its first character (a goroutine header is found inside its line anyway).
+    const from = kind === LineKind.ProfileHeader ? indentEnd(text, start, end) : start;
+    put(tokens, from, end, TYPE_OF_KIND[kind]!, line++, null);
     start = nl + 1;
   }
   return tokens;

@@ -1,12 +1,17 @@
 /**
  * Which frames are the runtime's, the standard library's, or the user's.
- * Views dim the first two and "top" grouping skips them. The standard
- * library is recognised by GOROOT, read off the runtime's own frames
- * (`/usr/local/go/src/runtime/proc.go` → `/usr/local/go`), so vendored or
- * Bazel trees (`GOROOT/src/…`) work too.
+ * Views dim the first two and "top" grouping skips them. Decided from what
+ * the runtime itself says: the runtime's packages by name; the standard
+ * library by GOROOT, read off the dump's standard-library frames
+ * (`/usr/local/go/src/runtime/proc.go` → `/usr/local/go`, so vendored or
+ * Bazel trees `GOROOT/src/…` work too), by the `-trimpath` form of its
+ * files (`runtime/sema.go`), and without either by the standard library's
+ * package list (stdlib.ts), never by a dot in the path: `myservice/…` is
+ * the user's.
  */
 import type { Frame } from '../model/frame.js';
 import type { Stack } from '../model/snapshot.js';
+import { isStdPackage, isTrimmedStdFile } from './stdlib.js';
 
 export type FrameKind = 'runtime' | 'stdlib' | 'user';
 
@@ -18,7 +23,7 @@ export type FrameKind = 'runtime' | 'stdlib' | 'user';
 export function findGoroot(frames: Iterable<Frame>): string | null {
   for (const f of frames) {
     const pkg = f.func.pkg;
-    if (pkg === '' || pkg === 'main' || (pkg.split('/', 1)[0] ?? '').includes('.')) continue;
+    if (!isStdPackage(pkg)) continue;
     const at = f.file.lastIndexOf(`/src/${pkg}/`);
     if (at >= 0 && f.file.indexOf('/', at + pkg.length + 6) < 0) return f.file.slice(0, at);
   }
@@ -53,10 +58,10 @@ export class FrameClassifier {
     const pkg = frame.func.pkg;
     if (isRuntimePackage(pkg)) return 'runtime';
     if (this.stdPrefix !== null && frame.file.startsWith(this.stdPrefix)) return 'stdlib';
+    if (isTrimmedStdFile(pkg, frame.file)) return 'stdlib';
     if (this.stdPrefix === null || frame.file === '') {
-      // No GOROOT seen: a package path without a dot in its first element is the standard library's.
-      const first = pkg.split('/', 1)[0] ?? '';
-      if (first !== '' && first !== 'main' && !first.includes('.') && !frame.file.includes('/pkg/mod/')) return 'stdlib';
+      // No GOROOT seen: the standard library's package list decides (a module cache path never is).
+      if (isStdPackage(pkg) && !frame.file.includes('/pkg/mod/')) return 'stdlib';
     }
     return 'user';
   }

@@ -15,7 +15,7 @@
  * arguments and pc offsets are never part of a key.
  */
 import type { Frame, FunctionName } from '../model/frame.js';
-import { entryFrame } from '../model/goroutine.js';
+import { entryFrame, type Creation } from '../model/goroutine.js';
 import type { FrameClassifier } from './frames.js';
 import type { Member } from './members.js';
 
@@ -48,8 +48,8 @@ export function normalFrames(m: Pick<Member, 'frames'>): readonly Frame[] {
 }
 
 /** The function a member runs: its bottom frame past goexit, go-statement wrappers and runtime.main (normalFrames). */
-export function entryOf(m: Pick<Member, 'frames'>): Frame | null {
-  return entryFrame(normalFrames(m));
+export function entryOf(m: Pick<Member, 'frames'> & Creation): Frame | null {
+  return entryFrame(normalFrames(m), m);
 }
 
 /**
@@ -57,8 +57,8 @@ export function entryOf(m: Pick<Member, 'frames'>): Frame | null {
  * --group-by site spells it: also for stacks that are not members, such as
  * the ancestor blocks of GODEBUG=tracebackancestors (the spawn tree).
  */
-export function siteKeyOf(frames: readonly Frame[], createdBy: Frame | null): string {
-  const fn = entryOf({ frames })?.func.full ?? '?';
+export function siteKeyOf(frames: readonly Frame[], createdBy: Frame | null, parentId?: number | null): string {
+  const fn = entryOf({ frames, createdBy, parentId })?.func.full ?? '?';
   return createdBy === null ? fn : `${fn} ← ${createdBy.func.full} ${location(createdBy)}`;
 }
 
@@ -103,7 +103,7 @@ function siteKeys(creators: boolean): KeyFunctions {
       let lines = files.get(c.file);
       if (lines === undefined) files.set(c.file, (lines = new Map()));
       let key = lines.get(c.line);
-      if (key === undefined) lines.set(c.line, (key = siteKeyOf(m.frames, c)));
+      if (key === undefined) lines.set(c.line, (key = siteKeyOf(m.frames, c, m.parentId)));
       return key;
     },
     loose: (m) => {

@@ -107,7 +107,7 @@ export class SiteFacts {
   private readonly siteKey = keyFunctions('site', { similarity: 'pointers', creators: true, classifier: new FrameClassifier(null) }).exact;
 
   readonly add = (g: Goroutine): void => {
-    const entry = entryFrame(g.frames);
+    const entry = entryFrame(g.frames, g);
     const key = this.siteKey(goroutineMember(g));
     let site = this.sites.get(key);
     if (site === undefined) {
@@ -148,7 +148,7 @@ export class SiteFacts {
     g.ancestors.forEach((a, i) => {
       if (this.ancestors.has(a.id)) return;
       const next = g.ancestors[i + 1];
-      this.ancestors.set(a.id, { site: siteKeyOf(a.frames, a.createdBy), entry: entryFrame(a.frames), createdBy: a.createdBy, parentId: next?.id ?? a.parentId });
+      this.ancestors.set(a.id, { site: siteKeyOf(a.frames, a.createdBy, a.parentId), entry: entryFrame(a.frames, a), createdBy: a.createdBy, parentId: next?.id ?? a.parentId });
     });
   };
 

@@ -193,7 +193,7 @@ export function leakProfileSuspects(s: CountSnapshot, classifier: FrameClassifie
   const total = s.total;
   for (const r of s.records) {
     const m = recordMember(r);
-    const key = siteKeyOf(m.frames, m.createdBy);
+    const key = siteKeyOf(m.frames, m.createdBy, m.parentId);
     const prev = bySite.get(key);
     const count = (prev?.evidence.count ?? 0) + r.count;
     const share = total > 0 ? (100 * count) / total : 0;
@@ -207,7 +207,7 @@ export function leakProfileSuspects(s: CountSnapshot, classifier: FrameClassifie
       creators: { alive: 0, running: 0, exited: 0, unknown: count, mostByOne: 0, mostById: null },
       growing: false,
     };
-    const entry = entryFrame(m.frames);
+    const entry = entryFrame(m.frames, m);
     bySite.set(key, { key, entry, createdBy: null, parkedAt: classifier.topFrame(m.frames), verdict: 'leaked-flag', reasons: [`${count} goroutine${count === 1 ? '' : 's'} (${fmtShare(share)})`, 'in the goroutineleak profile: the runtime found them unreachable, blocked forever'], evidence });
   }
   return [...bySite.values()].sort((a, b) => b.evidence.count - a.evidence.count);

@@ -16,7 +16,7 @@ export function seriesSuspects(result: DiffResult, snapshots: readonly Snapshot[
   const growing =
     snapshots.length < 3
       ? undefined
-      : new Map(result.sites.filter((s) => s.monotonic && s.points[s.points.length - 1] !== null).map((s) => [siteKeyOf(s.latest.representative.frames, s.latest.representative.createdBy), s.counts] as const));
+      : new Map(result.sites.filter((s) => s.monotonic && s.points[s.points.length - 1] !== null).map((s) => [siteKeyOf(s.latest.representative.frames, s.latest.representative.createdBy, s.latest.representative.parentId), s.counts] as const));
   const suspects = snapshotSuspects(last, siteFactsOf(last), classifierFor(last), { growing });
   // --ignore-site leaves a known site out of the suspects too, matched as the diff matches it.
   return ignore === undefined ? suspects : suspects.filter((x) => !ignore.test(x.key) && !ignore.test(x.entry?.func.full ?? '') && !(x.createdBy !== null && ignore.test(x.createdBy.func.full)));

@@ -13,7 +13,7 @@
  */
 import type { Profile } from 'pprof-format';
 import type { ParseResult } from '../../grammar/parse.js';
-import { pcFrame } from '../../grammar/heap.js';
+import { pcFrame } from '../../grammar/pcs.js';
 import { splitFunctionName, type Frame } from '../model/frame.js';
 import type { Labels } from '../model/goroutine.js';
 import { endpointOfName, newContentionProfile, newHeapProfile } from '../model/profile.js';
@@ -27,41 +27,10 @@ import {
   type Warning,
 } from '../model/snapshot.js';
 import { GdumpError } from '../errors.js';
+import { inflate, readVarint } from './decode.js';
 import type { InputSource } from './source.js';
 
 type PprofModule = typeof import('pprof-format');
-
-/** Inflates as much as the stream allows; `error` says where and why it stopped. */
-async function inflate(bytes: Buffer): Promise<{ data: Buffer; error: string | null }> {
-  // Loaded on first use, as pprof-format is: only a gzip'd profile needs it.
-  const { constants, createGunzip, gunzipSync } = await import('node:zlib');
-  try {
-    return { data: gunzipSync(bytes), error: null };
-  } catch (e) {
-    const strictError = (e as Error).message;
-    const parts: Buffer[] = [];
-    const data = await new Promise<Buffer>((resolve) => {
-      const z = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
-      z.on('data', (d: Buffer) => parts.push(d));
-      z.on('error', () => resolve(Buffer.concat(parts)));
-      z.on('end', () => resolve(Buffer.concat(parts)));
-      z.end(bytes);
-    });
-    return { data, error: strictError };
-  }
-}
-
-function readVarint(buf: Uint8Array, at: number): [number, number] | null {
-  let value = 0;
-  let scale = 1;
-  for (let i = at; i < buf.length && i < at + 10; i++) {
-    const b = buf[i]!;
-    value += (b & 0x7f) * scale;
-    scale *= 128;
-    if ((b & 0x80) === 0) return [value, i + 1];
-  }
-  return null;
-}
 
 /**
  * Decodes the top-level fields one at a time (pprof-format does not notice a
@@ -73,16 +42,16 @@ function decodeTolerant(pprof: PprofModule, buf: Uint8Array, warnings: Warning[]
   let bad = 0;
   while (at < buf.length) {
     const tag = readVarint(buf, at);
-    const field = tag === null ? 0 : Math.floor(tag[0] / 8);
-    const wire = tag === null ? -1 : tag[0] & 7;
+    const field = tag === null ? 0 : Math.floor(tag.value / 8);
+    const wire = tag === null ? -1 : tag.value & 7;
     let payload: Uint8Array | null = null;
     let next = -1;
     if (tag !== null && wire === 0) {
-      const v = readVarint(buf, tag[1]);
-      if (v !== null) [payload, next] = [buf.subarray(tag[1], v[1]), v[1]];
+      const v = readVarint(buf, tag.next);
+      if (v !== null) [payload, next] = [buf.subarray(tag.next, v.next), v.next];
     } else if (tag !== null && wire === 2) {
-      const len = readVarint(buf, tag[1]);
-      if (len !== null && len[1] + len[0] <= buf.length) [payload, next] = [buf.subarray(len[1], len[1] + len[0]), len[1] + len[0]];
+      const len = readVarint(buf, tag.next);
+      if (len !== null && len.next + len.value <= buf.length) [payload, next] = [buf.subarray(len.next, len.next + len.value), len.next + len.value];
     }
     if (payload === null || field === 0) {
       const what = wire === 0 || wire === 2 ? 'is cut off' : 'is corrupt (an unreadable field)';

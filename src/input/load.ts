@@ -1,50 +1,27 @@
 /**
- * Reads a source into snapshots: sniffs binary (gzip'd protocol buffer)
- * against text, decodes text as UTF-8 across chunk boundaries, and feeds the
- * grammar's chunked reader as the bytes arrive.
+ * Reads a source into snapshots: decode.ts tells a binary profile from text
+ * (inflating gzip, decoding UTF-16 and CR-only lines), the text is decoded as
+ * UTF-8 across chunk boundaries and fed to the grammar's chunked reader as
+ * the bytes arrive.
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { DumpReader, ParseResult } from '../../grammar/parse.js';
 import { GdumpError } from '../errors.js';
+import { decodeInput, type DecodedInput, type DecodeWarning } from './decode.js';
 import { InputPipeline, type PipelineOptions } from './pipeline.js';
 import type { InputSource } from './source.js';
 
 export interface Loaded {
   readonly source: InputSource;
   readonly result: ParseResult;
-  /** Log prefixes and wrappers taken off the text (empty for a clean dump). */
+  /** Log prefixes and wrappers taken off the text, and decodings undone (empty for a clean dump). */
   readonly stripped?: readonly string[];
 }
 
 const DECODE_BYTES = 64 << 10;
 
-/**
- * Gzip magic, or a raw profile.proto: the first bytes read as protobuf
- * fields of a Profile (field numbers 1-15, varint or length-delimited; Go
- * writes period_type, 0x5a, first). Text fails within a byte or two: `g`,
- * `#`, `-` and digits are not such tags.
- */
-export function looksBinary(head: Buffer): boolean {
-  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return true;
-  let at = 0;
-  for (let fields = 0; fields < 4; fields++) {
-    if (at >= head.length) return false;
-    const tag = head[at++]!;
-    const wire = tag & 7;
-    if (tag >> 3 < 1 || tag >> 3 > 15 || (wire !== 0 && wire !== 2)) return false;
-    let value = 0;
-    let scale = 1;
-    let b = 0x80;
-    while (at < head.length && (b & 0x80) !== 0 && scale < 2 ** 35) {
-      b = head[at++]!;
-      value += (b & 0x7f) * scale;
-      scale *= 128;
-    }
-    if ((b & 0x80) !== 0) return false;
-    if (wire === 2) at += value;
-  }
-  return true;
-}
+/** Sniffing lives with the decoding (decode.ts); `watch` names its saved files by it. */
+export { looksBinary } from './decode.js';
 
 export interface LoadOptions extends PipelineOptions {
   /** Called as bytes arrive (progress). */
@@ -55,18 +32,15 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
   const pipeline = new InputPipeline({ ...options, name: source.name });
   const reader = pipeline.reader;
   const decoder = new StringDecoder('utf8');
-  let first = true;
   let bytes = 0;
+  let input: DecodedInput;
   const binary: Buffer[] = [];
   try {
-    for await (const chunk of source.chunks()) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (first) {
-        first = false;
-        if (looksBinary(buf)) binary.push(buf);
-      } else if (binary.length > 0) binary.push(buf);
+    input = await decodeInput(source.chunks(), source.name);
+    for await (const buf of input.chunks) {
       bytes += buf.length;
-      if (binary.length === 0) {
+      if (input.kind === 'profile') binary.push(buf);
+      else {
         // Decoded in 64 KiB pieces: a string that big still dies young, a longer one goes to V8's
         // large-object space and stays until a full collection (memory grew with the input).
         for (let at = 0; at < buf.length; at += DECODE_BYTES) pipeline.push(decoder.write(buf.subarray(at, at + DECODE_BYTES)));
@@ -77,12 +51,23 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
     if (e instanceof GdumpError) throw e;
     throw new GdumpError(`cannot read ${source.name}: ${(e as Error).message}`, 'input');
   }
-  if (binary.length > 0) {
+  if (input.kind === 'profile') {
     // Loaded only for a binary input: text runs never load the decoder.
     const { decodeBinary } = await import('./binary.js');
     return { source, result: await decodeBinary(Buffer.concat(binary), source) };
   }
   pipeline.push(decoder.end());
   const { result, stripped } = pipeline.end(bytes);
-  return { source, result, stripped };
+  addDecodeWarnings(result, input.report.warnings);
+  return { source, result, stripped: input.report.steps.concat(stripped) };
+}
+
+/** Decoding problems: what binary data is (first line), where a gzip stream broke (last line read). */
+function addDecodeWarnings(result: ParseResult, found: readonly DecodeWarning[]): void {
+  for (const { at, message } of found) {
+    const line = at === 'first-line' ? Math.min(1, result.lines) : result.lines;
+    const owner = at === 'first-line' ? result.snapshots[0] : result.snapshots[result.snapshots.length - 1];
+    (owner === undefined ? result.warnings : owner.warnings).push({ line, message });
+    if (at === 'first-line') (owner === undefined ? result.warnings : owner.warnings).sort((a, b) => a.line - b.line);
+  }
 }

@@ -76,7 +76,7 @@ export function settleLines(result: ParseResult, report: UnwrapReport): void {
   result.lines = Math.max(report.lines, result.lines);
   const cut = report.unterminated;
   const warned = (line: number): boolean => result.warnings.concat(report.warnings, ...snapshots.map((s) => s.warnings)).some((w) => w.line === line);
-  if (cut !== null && !warned(cut)) {
+  if (cut !== null && !report.unterminatedWhole && !warned(cut)) {
     report.warnings.push({ line: cut, message: 'the input ends in the middle of this line without a newline: the dump may be cut off here' });
   }
   if (snapshots.length === 0) {

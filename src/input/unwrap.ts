@@ -73,6 +73,20 @@ export interface UnwrapReport {
   readonly warnings: Warning[];
   /** The last input line when the input does not end with a newline (it may be cut off), else null. */
   readonly unterminated: number | null;
+  /** The unterminated last line ends as the runtime ends such a line (a pc offset, a header's `]:`): whole, not cut. */
+  readonly unterminatedWhole: boolean;
+}
+
+/**
+ * Line ends the runtime writes that a cut leaves only by chance: a location's
+ * pc offset (and the registers after it), a header's `]:`, a profile frame's
+ * `file:line`, a `# labels:` object, `exit status N`.
+ */
+const WHOLE_LINE_END = /(?:\S:\d+ \+0x[\da-f]+(?: fp=0x[\da-f]+ sp=0x[\da-f]+ pc=0x[\da-f]+)?|^goroutine \d+ .*\]:|^#\t0x[\da-f]+\t\S.*:\d+|^# labels: \{.*\}|^exit status \d+)$/;
+
+/** True when a last line without its newline ends as the runtime ends such a line, so it is taken as whole (not warned as cut). */
+export function endsWhole(line: string): boolean {
+  return WHOLE_LINE_END.test(line);
 }
 
 /** `goroutine 7 [chan rec` at the very end: a header cut off before its `]:` (only the runtime's own fields before `[`). */
@@ -117,6 +131,8 @@ export class Unwrapper {
   private inner = '';
   private innerOrigin = 0;
   private out = '';
+  /** Double-spaced input: a line was just passed on, so a blank one next is the paste's. */
+  private afterLine = false;
 
   constructor(
     private readonly sink: (text: string) => void,
@@ -150,6 +166,8 @@ export class Unwrapper {
     if (this.mode === 'sampling') this.decide(true);
     this.syncLines();
     const unterminated = this.partialLength > 0 ? this.inputLines + 1 : null;
+    const last = this.mode === 'pass' ? this.partial : cleanLine(this.partial, this.wrapping, this.custom);
+    const unterminatedWhole = unterminated !== null && this.partialLength === this.partial.length && this.wrapping.envelope === null && endsWhole(last);
     if (this.mode === 'pass') this.endPass();
     else this.endRewrite();
     const identity = this.mode === 'pass' || this.map.identity;
@@ -161,6 +179,7 @@ export class Unwrapper {
       dropped: this.dropped,
       warnings: this.warnings,
       unterminated,
+      unterminatedWhole,
     };
   }
 
@@ -311,8 +330,14 @@ export class Unwrapper {
   }
 
   private emit(line: string, origin: number, complete: boolean): void {
-    this.map.add(origin);
     const clean = cleanLine(line, this.wrapping, this.custom);
+    if (this.wrapping.doubleSpaced) {
+      // The blank line after each line is left out; the line before stands for it (LineMap).
+      const drop = this.afterLine && clean.trim() === '';
+      this.afterLine = !drop;
+      if (drop) return;
+    }
+    this.map.add(origin);
     this.out += complete ? clean + '\n' : clean;
     if (!complete) {
       const completion = headerCompletion(clean);

@@ -119,12 +119,12 @@ export class TuiModel {
 
   /** The creation site key of a member (what the spawn tree's nodes are keyed by). */
   siteOfMember(m: Member): string {
-    return siteKeyOf(m.frames, m.createdBy);
+    return siteKeyOf(m.frames, m.createdBy, m.parentId);
   }
 
   siteOfGoroutine(id: number): string | null {
     const g = this.byId.get(id);
-    return g === undefined ? null : siteKeyOf(g.frames, g.createdBy);
+    return g === undefined ? null : siteKeyOf(g.frames, g.createdBy, g.parentId);
   }
 
   /** The index of a creation site's group when grouped by site, or null when it has none (an exited creator). */

@@ -22,9 +22,14 @@ describe('frame kinds', () => {
     assert.equal(c.topFrame([std!, mod!, user!]), mod);
   });
 
-  it('without any GOROOT hint, dotless package paths other than main are the standard library', () => {
+  it('without any GOROOT hint, the standard library\'s package list decides, not a dot in the path', () => {
     const c = new FrameClassifier(null);
-    const [rt, std, user] = goroutinesOf(parseDump('goroutine 1 [select]:\nruntime.gopark(0x1)\n\t/x/proc.go:1 +0x1\nsync.(*Cond).Wait(0x1)\n\t/y/cond.go:2 +0x1\nmain.run()\n\t/app/main.go:3 +0x1\n').snapshots[0])[0]!.frames;
-    assert.deepEqual([c.kind(rt!), c.kind(std!), c.kind(user!)], ['runtime', 'stdlib', 'user']);
+    const [rt, std, user, nodot] = goroutinesOf(parseDump('goroutine 1 [select]:\nruntime.gopark(0x1)\n\t/x/proc.go:1 +0x1\nsync.(*Cond).Wait(0x1)\n\t/y/cond.go:2 +0x1\nmain.run()\n\t/app/main.go:3 +0x1\ncorpus/internal/watch.Run()\n\t/app/internal/watch/w.go:9 +0x1\n').snapshots[0])[0]!.frames;
+    assert.deepEqual([c.kind(rt!), c.kind(std!), c.kind(user!), c.kind(nodot!)], ['runtime', 'stdlib', 'user', 'user']);
+  });
+
+  it('a dotless module under /src/ is not taken for GOROOT', () => {
+    const frames = goroutinesOf(parseDump('goroutine 1 [select]:\nmyservice/internal/watch.Run()\n\t/home/u/src/myservice/internal/watch/w.go:9 +0x1\n').snapshots[0])[0]!.frames;
+    assert.equal(findGoroot(frames), null);
   });
 });

@@ -52,7 +52,8 @@ describe('log-wrapped dumps', () => {
   });
 
   it('--strip takes a prefix gdump does not know off every line', () => {
-    const text = 'goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n'.split('\n').map((l) => `<app-7> ${l}`).join('\n');
+    // A prefix that differs from line to line: not one every line shares, which gdump would take off by itself.
+    const text = 'goroutine 1 [running]:\nmain.main()\n\t/m.go:3 +0x1\n'.split('\n').map((l, i) => `<app-${i}> ${l}`).join('\n');
     const r = readText(text, { strip: /<app-\d+> / });
     assert.equal(goroutinesOf(r.result.snapshots[0])[0]!.frames[0]!.file, '/m.go');
     assert.equal(goroutinesOf(readText(text).result.snapshots[0])[0]?.frames.length ?? 0, 0);
