@@ -1,9 +1,12 @@
 /**
- * `npm run bench`: gdump against the machine's floor on big real dumps.
- * For each dump: `gdump --json` end to end, the parse alone, and the floor
- * (read + split('\n') + count), each as its own process: wall seconds,
- * MB/s, goroutines/s, peak RSS. Then start-up and linearity, checked
- * against the targets of the speed issue. Writes bench/RESULTS.md.
+ * `npm run bench`: gdump against its peers and the machine's floor on big
+ * real dumps. For each dump: `gdump --json` end to end, the parse alone,
+ * the floor (read + split('\n') + count) and the Go peers (gostackparse
+ * parse only; panicparse parse + aggregate, under a time limit), each as
+ * its own process, interleaved round by round: wall seconds, MB/s,
+ * goroutines/s, peak RSS, and each as a ratio to gostackparse. Then
+ * start-up and linearity, checked against the targets of the speed issue.
+ * Writes bench/RESULTS.md.
  *
  *   npm run bench               everything (makes the dumps on first run)
  *   npm run bench -- --no-huge  skip the ≥ 1 GB dump
@@ -14,7 +17,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dumps, REPO, type Dump } from './data.js';
-import { best, median, run, type Run } from './measure.js';
+import { interleaved, median, run, type Run } from './measure.js';
+import { peers, type Peers } from './peers.js';
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const NODE = process.execPath;
@@ -43,7 +47,13 @@ interface Row {
   floor: Run;
   gdump: Run;
   parse: Run;
+  gostackparse: Run;
+  /** Null where it was not run (the ≥ 1 GB dump: it holds every goroutine, gigabytes). */
+  panicparse: Run | null;
 }
+
+/** panicparse's time limit per dump: it aggregates slowly on big dumps, and the bench must end. */
+const PANICPARSE_LIMIT_S = 60;
 
 function machine(): string {
   const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
@@ -57,23 +67,50 @@ const f2 = (x: number): string => x.toFixed(2);
 const rss = (r: Run): string => (r.rssMiB === null ? 'n/a' : r.rssMiB.toFixed(0));
 const rate = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
 
-function measure(dump: Dump, runs: number): Row {
-  log(`${dump.name} (${f1(dump.bytes / MB)} MB): floor, gdump --json, parse alone × ${runs}…`);
-  const floor = best(runs, () => run(NODE, [FLOOR, dump.path]));
-  const gdump = best(runs, () => run(NODE, [GDUMP, dump.path, '--json'], { keepStdout: false }));
-  const parse = best(runs, () => run(NODE, [PARSE, dump.path]));
-  const goroutines = Number(floor.stdout.trim());
-  const parsed = Number(parse.stdout.trim());
-  if (parsed !== goroutines) log(`  note: the parse read ${parsed} goroutines, the floor counted ${goroutines} header lines`);
-  return { dump, goroutines, floor, gdump, parse };
+function measure(dump: Dump, runs: number, peer: Peers, withPanicparse: boolean): Row {
+  log(`${dump.name} (${f1(dump.bytes / MB)} MB): floor, gostackparse, gdump --json, parse alone × ${runs} interleaved${withPanicparse ? `, panicparse once (limit ${PANICPARSE_LIMIT_S} s)` : ''}…`);
+  const r = interleaved(runs, {
+    floor: () => run(NODE, [FLOOR, dump.path]),
+    gostackparse: () => run(peer.gostackparse, [dump.path]),
+    gdump: () => run(NODE, [GDUMP, dump.path, '--json'], { keepStdout: false }),
+    parse: () => run(NODE, [PARSE, dump.path]),
+  });
+  const panicparse = withPanicparse ? run(peer.panicparse, [dump.path], { limitSeconds: PANICPARSE_LIMIT_S }) : null;
+  const goroutines = Number(r.floor.stdout.trim());
+  for (const [what, x] of [['the parse', r.parse], ['gostackparse', r.gostackparse]] as const) {
+    const n = Number(x.stdout.trim());
+    if (n !== goroutines) log(`  note: ${what} read ${n} goroutines, the floor counted ${goroutines} header lines`);
+  }
+  return { dump, goroutines, ...r, panicparse };
+}
+
+/** `x` over gostackparse's figure, or n/a. */
+function ratio(x: number | null, peer: number | null): string {
+  return x === null || peer === null ? 'n/a' : f2(x / peer);
 }
 
 function table(rows: Row[]): string[] {
-  const out = ['| dump | MB | goroutines | run | wall s | MB/s | goroutines/s | peak RSS MiB | × floor |', '|---|---:|---:|---|---:|---:|---:|---:|---:|'];
+  const out = [
+    '| dump | MB | goroutines | run | wall s | MB/s | goroutines/s | peak RSS MiB | × floor | wall × gostackparse | RSS × gostackparse |',
+    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of rows) {
     const mb = r.dump.bytes / MB;
-    for (const [what, x] of [['gdump --json', r.gdump], ['parse alone', r.parse], ['floor (split)', r.floor]] as const) {
-      out.push(`| ${r.dump.name} | ${f1(mb)} | ${r.goroutines.toLocaleString('en')} | ${what} | ${f2(x.seconds)} | ${f1(mb / x.seconds)} | ${rate(r.goroutines / x.seconds)} | ${rss(x)} | ${f2(x.seconds / r.floor.seconds)} |`);
+    const runs: [string, Run | null][] = [
+      ['gdump --json', r.gdump],
+      ['parse alone', r.parse],
+      ['floor (split)', r.floor],
+      ['gostackparse (Go, parse only)', r.gostackparse],
+      ['panicparse (Go, parse + aggregate)', r.panicparse],
+    ];
+    for (const [what, x] of runs) {
+      const head = `| ${r.dump.name} | ${f1(mb)} | ${r.goroutines.toLocaleString('en')} | ${what} |`;
+      if (x === null) out.push(`${head} not run | | | | | | |`);
+      else if (!x.finished) out.push(`${head} did not finish in ${x.seconds} s | | | ${rss(x)} (when stopped) | | | |`);
+      else {
+        const cells = [f2(x.seconds), f1(mb / x.seconds), rate(r.goroutines / x.seconds), rss(x), f2(x.seconds / r.floor.seconds)];
+        out.push(`${head} ${cells.join(' | ')} | ${ratio(x.seconds, r.gostackparse.seconds)} | ${ratio(x.rssMiB, r.gostackparse.rssMiB)} |`);
+      }
     }
   }
   return out;
@@ -133,12 +170,14 @@ if (process.argv.includes('--startup')) {
   process.stdout.write(`${startupLines(start, d.startup).join('\n')}\n`);
   process.exit(0);
 }
-const rows = [measure(d.small, 3), measure(d.large, 3), measure(d.truncated, 3)];
-if (huge) rows.push(measure(d.huge(), 1));
+const peer = peers(log);
+const rows = [measure(d.small, 3, peer, true), measure(d.large, 3, peer, true), measure(d.truncated, 3, peer, true)];
+if (huge) rows.push(measure(d.huge(), 1, peer, false));
 const [small, large] = [rows[0]!, rows[1]!];
 const loadAfter = load();
 
 const e2eRatio = large.gdump.seconds / large.floor.seconds;
+const peerRatio = large.gdump.seconds / large.gostackparse.seconds;
 const gRatio = large.goroutines / small.goroutines;
 const linearE2e = large.gdump.seconds / small.gdump.seconds;
 const linearParse = large.parse.seconds / small.parse.seconds;
@@ -147,7 +186,8 @@ const lines = [
   '# Benchmark results',
   '',
   `Machine: ${machine()}. Load average (1, 5, 15 min) ${loadBefore} at the start, ${loadAfter} at the end.`,
-  `Dumps: fixtures/gen/many (six go statements, six wait states, 10 recursion frames each; runtime.Stack text), cached in fixtures/.cache/bench/. Best of 3 runs (1 for the ≥ 1 GB dump); peak RSS is the highest seen (/usr/bin/time %M).`,
+  `Dumps: fixtures/gen/many (six go statements, six wait states, 10 recursion frames each; runtime.Stack text), cached in fixtures/.cache/bench/. Best of 3 interleaved runs (1 for the ≥ 1 GB dump; panicparse once, stopped after ${PANICPARSE_LIMIT_S} s, and not on the ≥ 1 GB dump); peak RSS is the highest seen (/usr/bin/time %M).`,
+  'Peers (bench/peers/, built with `go build`): gostackparse = github.com/DataDog/gostackparse v0.7.0 `Parse` (parse only); panicparse = github.com/maruel/panicparse/v2 v2.5.0 `ScanSnapshot` + `Aggregate(AnyPointer)` (its default similarity).',
   '',
   ...table(rows),
   '',
@@ -156,8 +196,9 @@ const lines = [
   `Linearity: ${gRatio.toFixed(1)}× the goroutines took ${f2(linearE2e)}× the time end to end and ${f2(linearParse)}× for the parse alone.`,
   '',
   'Targets:',
+  check(peerRatio <= 1.0, `100 MB \`gdump --json\` end to end ≤ 1.0 × gostackparse's wall: ${f2(peerRatio)} × (${f2(large.gdump.seconds)} s vs ${f2(large.gostackparse.seconds)} s)`),
+  check(large.gdump.rssMiB !== null && large.gdump.rssMiB <= 120, `100 MB peak RSS ≤ 120 MiB: ${rss(large.gdump)} MiB (gostackparse ${rss(large.gostackparse)} MiB)`),
   check(e2eRatio <= 1.5, `100 MB end to end ≤ 1.5 × floor: ${f2(e2eRatio)} × (${f2(large.gdump.seconds)} s vs ${f2(large.floor.seconds)} s)`),
-  check(large.gdump.rssMiB !== null && large.gdump.rssMiB <= 200, `100 MB peak RSS ≤ 200 MiB: ${rss(large.gdump)} MiB`),
 ];
 if (huge) {
   const h = rows[3]!;

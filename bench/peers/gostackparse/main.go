@@ -1,0 +1,29 @@
+// Command gostackparse parses a goroutine dump with github.com/DataDog/gostackparse
+// and prints the number of goroutines read: the peer gdump's bench compares
+// itself with (parse only, no grouping, no output beyond the count).
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/DataDog/gostackparse"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: gostackparse DUMP")
+		os.Exit(2)
+	}
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer f.Close()
+	goroutines, errs := gostackparse.Parse(f)
+	fmt.Println(len(goroutines))
+	if len(errs) > 0 {
+		fmt.Fprintf(os.Stderr, "%d parse errors, first: %v\n", len(errs), errs[0])
+	}
+}

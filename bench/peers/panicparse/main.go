@@ -1,0 +1,37 @@
+// Command panicparse reads a goroutine dump with github.com/maruel/panicparse/v2
+// (ScanSnapshot, then Aggregate at the default similarity, AnyPointer) and
+// prints the number of goroutines and of buckets: the peer that does what
+// gdump's grouping does.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/maruel/panicparse/v2/stack"
+)
+
+func main() {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: panicparse DUMP")
+		os.Exit(2)
+	}
+	f, err := os.Open(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer f.Close()
+	snap, _, err := stack.ScanSnapshot(f, io.Discard, stack.DefaultOpts())
+	if err != nil && err != io.EOF {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if snap == nil {
+		fmt.Println("0 0")
+		return
+	}
+	buckets := snap.Aggregate(stack.AnyPointer)
+	fmt.Println(len(snap.Goroutines), len(buckets.Buckets))
+}
