@@ -137,7 +137,7 @@ export class DumpReader {
  * other trace; a whole dump of exactly such a size is one in tens of
  * thousands.
  */
-function isFullBuffer(bytes: number): boolean {
+export function isFullBuffer(bytes: number): boolean {
   return bytes >= 64 << 10 && Number.isInteger(Math.log2(bytes));
 }
 

@@ -64,6 +64,12 @@ class SnapshotFold {
     if (this.options.filter === undefined || matchesFilter(m, this.options.filter)) this.grouper!.add(m);
   }
 
+  /** Groups folded from a later part of the same snapshot's text (a parallel parse). */
+  absorb(groups: readonly Group[]): void {
+    if (this.grouper === null) this.start();
+    for (const g of groups) this.grouper!.absorb(g);
+  }
+
   finish(): { groups: Group[]; classifier: FrameClassifier } {
     if (this.grouper === null) this.start();
     return { groups: this.grouper!.result(), classifier: this.classifierNow() };
@@ -85,6 +91,16 @@ export class GoroutineFolder {
     fold.add(g);
     return false;
   };
+
+  /** Adds groups folded elsewhere from the rest of `s`'s text (a parallel parse; not for --group-by top, whose keys need this fold's GOROOT). */
+  absorb(s: TracebackSnapshot, groups: readonly Group[]): void {
+    let fold = this.folds.get(s);
+    if (fold === undefined) {
+      fold = new SnapshotFold(this.options);
+      this.folds.set(s, fold);
+    }
+    fold.absorb(groups);
+  }
 
   /** The groups of a snapshot whose goroutines were folded, or null when none were. */
   result(s: TracebackSnapshot): { groups: Group[]; classifier: FrameClassifier } | null {

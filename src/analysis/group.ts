@@ -35,7 +35,7 @@ export interface GroupOptions {
   classifier?: FrameClassifier;
 }
 
-function commonLabels(a: Labels | null, b: Labels | null): Labels | null {
+export function commonLabels(a: Labels | null, b: Labels | null): Labels | null {
   if (a === null || b === null) return null;
   if (a === b) return a;
   const out: Record<string, string> = {};
@@ -77,6 +77,25 @@ export class Grouper {
     if (m.id !== null) g.ids.push(m.id);
     if (this.keep) g.members.push(m);
     return g;
+  }
+
+  /**
+   * Takes in a group folded from a later part of the same input (a parallel
+   * parse): the result is what adding its members here one by one makes.
+   */
+  absorb(later: Group): void {
+    const g = this.groups.get(later.key);
+    if (g === undefined) {
+      this.groups.set(later.key, later);
+      return;
+    }
+    g.count += later.count;
+    for (const [state, n] of later.states) g.states.set(state, (g.states.get(state) ?? 0) + n);
+    if (later.waitMin !== null && (g.waitMin === null || later.waitMin < g.waitMin)) g.waitMin = later.waitMin;
+    if (later.waitMax !== null && (g.waitMax === null || later.waitMax > g.waitMax)) g.waitMax = later.waitMax;
+    for (let i = 0; i < later.ids.length; i++) g.ids.push(later.ids.at(i));
+    g.labels = commonLabels(g.labels, later.labels);
+    if (this.keep) g.members.push(...later.members);
   }
 
   /** Groups, biggest first; ties by key so output is stable. */

@@ -20,6 +20,8 @@ export interface InputSource {
   readonly size: number | null;
   /** Modification time when known (files), for growth per hour. */
   readonly time: Date | null;
+  /** The file's path, for a source that is a file (a parallel parse reads parts of it). */
+  readonly path?: string;
   chunks(): AsyncIterable<Buffer>;
 }
 
@@ -40,8 +42,14 @@ export async function fileSource(path: string): Promise<InputSource> {
     name: path,
     size: info.size,
     time: info.mtime,
+    path,
     chunks: () => readChunks(path),
   };
+}
+
+/** Bytes [start, end) of a file, read like a whole file (a parallel parse reads its part this way). */
+export function fileRangeSource(path: string, start: number, end: number): InputSource {
+  return { name: path, size: end - start, time: null, path, chunks: () => readChunks(path, start, end) };
 }
 
 const CHUNK_BYTES = 512 << 10;
@@ -55,11 +63,18 @@ const CHUNK_BYTES = 512 << 10;
  * 25 MiB (buffers live until a scavenge), 512 KiB by 3 MiB. Not a
  * fs.ReadStream: loading Node's stream classes costs ~6 ms of a small run.
  */
-async function* readChunks(path: string): AsyncGenerator<Buffer> {
+async function* readChunks(path: string, start = 0, end = Infinity): AsyncGenerator<Buffer> {
   const fd = await openFile(path, 'r');
+  let position = start;
+  // A whole file reads from the current position (null): the path may be a pipe (`gdump <(cmd)`), which has no offsets.
+  const whole = start === 0 && end === Infinity;
   const next = (): Promise<Buffer> => {
-    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    return readInto(fd, buffer, 0, CHUNK_BYTES, null).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+    const want = Math.min(CHUNK_BYTES, end - position);
+    if (want <= 0) return Promise.resolve(Buffer.alloc(0));
+    const buffer = Buffer.allocUnsafe(want);
+    const at = whole ? null : position;
+    position += want;
+    return readInto(fd, buffer, 0, want, at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
   };
   let pending = next();
   try {
