@@ -18,6 +18,7 @@ import type { Frame, FunctionName } from '../model/frame.js';
 import { entryFrame, type Creation } from '../model/goroutine.js';
 import type { FrameClassifier } from './frames.js';
 import type { Member } from './members.js';
+import { memoStackKey } from './stackkey.js';
 
 export type GroupBy = 'site' | 'stack' | 'top' | 'state' | `label:${string}`;
 export type Similarity = 'exact' | 'pointers' | 'values';
@@ -114,7 +115,7 @@ function siteKeys(creators: boolean): KeyFunctions {
   };
 }
 
-function stackKeys(similarity: Similarity, creators: boolean): KeyFunctions {
+export function stackKeys(similarity: Similarity, creators: boolean): KeyFunctions {
   return {
     exact: (m) => {
       let key = '';
@@ -140,8 +141,10 @@ export function keyFunctions(by: GroupBy, o: KeyOptions): KeyFunctions {
   switch (by) {
     case 'site':
       return siteKeys(o.creators);
-    case 'stack':
-      return stackKeys(o.similarity, o.creators);
+    case 'stack': {
+      const keys = stackKeys(o.similarity, o.creators);
+      return { exact: memoStackKey(keys.exact, { frames: normalFrames, creators: o.creators, similarity: o.similarity }), loose: keys.loose };
+    }
     case 'top':
       return {
         exact: (m) => {
