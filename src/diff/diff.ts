@@ -20,6 +20,8 @@ import { type HeapSample } from '../model/profile.js';
 import { entryOf, normalFrames } from '../analysis/keys.js';
 import type { Member } from '../analysis/members.js';
 import { foldGoroutines, foldHeap, type DiffKeyOptions, type FoldedPoint, type SitePoint } from './points.js';
+import { pointsOf } from './stream.js';
+import type { Group } from '../analysis/group.js';
 
 export type { SitePoint } from './points.js';
 
@@ -76,6 +78,8 @@ export interface DiffOptions {
   times?: readonly (Date | null)[];
   /** Heap diffs: the value compared (default: inuse_space, alloc_space for allocs). */
   sample?: HeapSample;
+  /** Snapshots whose goroutines were folded as they were parsed (stream.ts's DiffFolder), with their groups. */
+  folded?: ReadonlyMap<Snapshot, readonly Group[]>;
 }
 
 export type DiffKind = 'goroutine' | 'heap';
@@ -323,7 +327,10 @@ export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptio
     totals = folded.map((points) => [...points.values()].reduce((n, p) => n + p.count, 0));
   } else {
     by = options.by ?? 'site';
-    folded = compared.snapshots.map((snapshot) => foldGoroutines(snapshot, by, keys));
+    folded = compared.snapshots.map((snapshot) => {
+      const groups = options.folded?.get(snapshot);
+      return groups === undefined ? foldGoroutines(snapshot, by, keys) : pointsOf(groups, by, keys);
+    });
     totals = snapshots.map((s) => s.total);
   }
   const tracks = matchTracks(folded);

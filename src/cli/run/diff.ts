@@ -3,6 +3,8 @@
  * (src/diff), print the report or JSON, and apply --fail-on-growth.
  */
 import type { Snapshot } from '../../model/snapshot.js';
+import type { Group } from '../../analysis/group.js';
+import { DiffFolder } from '../../diff/stream.js';
 import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
@@ -23,14 +25,15 @@ interface Input {
   source: string;
 }
 
-async function loadSnapshots(args: DiffArgs): Promise<{ inputs: Input[]; times: (Date | null)[] }> {
-  const loaded = await loadInputs(args.inputs, {}, { http: httpSettingsOf(args) });
+async function loadSnapshots(args: DiffArgs, folder: DiffFolder | null, folded: Map<Snapshot, readonly Group[]>): Promise<{ inputs: Input[]; times: (Date | null)[] }> {
+  const loaded = await loadInputs(args.inputs, folder === null ? {} : { onGoroutine: folder.onGoroutine }, { http: httpSettingsOf(args) });
   const inputs: Input[] = [];
   for (const { source, result } of loaded) {
     if (result.snapshots.length === 0) {
       throw new GdumpError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, 'no-dump');
     }
-    result.snapshots.forEach((snapshot, i) => {
+    result.snapshots.forEach((parsed, i) => {
+      const snapshot = folder === null ? parsed : folder.settle(parsed, folded);
       const name = result.snapshots.length > 1 ? `${source.name}#${i + 1}` : source.name;
       inputs.push({ snapshot, source: name });
     });
@@ -62,9 +65,12 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new GdumpError(`--fail-on-growth: expected a whole number (goroutines, or bytes for heap diffs; 0 or more), got "${limit}"`, 'usage');
   }
-  const { inputs, times } = await loadSnapshots(args);
+  const folded = new Map<Snapshot, readonly Group[]>();
+  // Goroutines are folded into sites as they are parsed, unless the TUI needs them all (or --by top, which needs each snapshot's GOROOT).
+  const folder = args.interactive || !DiffFolder.folds(by) ? null : new DiffFolder(by);
+  const { inputs, times } = await loadSnapshots(args, folder, folded);
   const snapshots = inputs.map((i) => i.snapshot);
-  const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample) };
+  const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample), folded };
   const result = diffSnapshots(snapshots, options);
   if (args.interactive) {
     // false: no terminal to run in; startTui said so, and the plain report follows.
@@ -74,7 +80,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   const classifier = classifierOf(stacks);
   const paths = shortenerOf(stacks, classifier, args['full-paths']);
 
-  const suspects = seriesSuspects(result, snapshots, ignore);
+  const suspects = seriesSuspects(result, snapshots, ignore, folder?.factsOf(snapshots[snapshots.length - 1]!));
   if (args.format === 'html') {
     const { runHtmlReport } = await import('./report.js');
     await runHtmlReport(inputs, { output: args.output, similarity: 'pointers', filter: {}, diff: result });

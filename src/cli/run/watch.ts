@@ -8,11 +8,13 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifierFor } from '../../analysis/group.js';
 import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
+import type { Group } from '../../analysis/group.js';
+import { DiffFolder } from '../../diff/stream.js';
 import type { HttpSettings } from '../../input/http.js';
 import { load, looksBinary } from '../../input/load.js';
 import { openSource } from '../../input/open.js';
 import type { InputSource } from '../../input/source.js';
-import { holdsGoroutines, stacksOf, type GoroutineSnapshot } from '../../model/snapshot.js';
+import { holdsGoroutines, stacksOf, type GoroutineSnapshot, type Snapshot } from '../../model/snapshot.js';
 import { diffJson, renderDiff } from '../../render/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
@@ -57,8 +59,12 @@ async function save(dir: string, taken: Date, bytes: Buffer): Promise<string> {
   }
 }
 
-/** One snapshot: fetch or read the target, keep its bytes for --out, parse it. */
-async function capture(target: string, out: string | null, http: HttpSettings, signal: AbortSignal): Promise<Captured> {
+/**
+ * One snapshot: fetch or read the target, keep its bytes for --out, parse it.
+ * With a `folder`, its goroutines are folded into sites as they are parsed
+ * and the snapshot keeps one representative per site (its groups into `folded`).
+ */
+async function capture(target: string, out: string | null, http: HttpSettings, signal: AbortSignal, folder: DiffFolder | null, folded: Map<Snapshot, readonly Group[]>): Promise<Captured> {
   const taken = new Date();
   const source = await openSource(target, { http, signal });
   const bytes: Buffer[] = [];
@@ -66,14 +72,15 @@ async function capture(target: string, out: string | null, http: HttpSettings, s
     ...source,
     async *chunks() {
       for await (const chunk of source.chunks()) {
-        bytes.push(chunk);
+        if (out !== null) bytes.push(chunk);
         yield chunk;
       }
     },
   };
-  const { result } = await load(tee);
+  const { result } = await load(tee, folder === null ? {} : { onGoroutine: folder.onGoroutine });
   // A target holding several dumps (a log) stands for its latest one.
-  const snapshot = result.snapshots[result.snapshots.length - 1];
+  const last = result.snapshots[result.snapshots.length - 1];
+  const snapshot = last === undefined || folder === null ? last : folder.settle(last, folded);
   if (snapshot === undefined) {
     throw new GdumpError(`${source.name}: ${result.lines === 0 ? 'it is empty' : 'no goroutine dump or profile was found in it'}`, 'no-dump');
   }
@@ -115,12 +122,15 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   let result: DiffResult | null = null;
   let view: WatchViewOptions | null = null;
   let taken = 0;
+  // Each snapshot is folded into its sites as it is parsed (flat memory over a long watch), unless the TUI needs every goroutine.
+  const folder = args.interactive ? null : new DiffFolder('site');
+  const folded = new Map<Snapshot, readonly Group[]>();
   try {
     while (count === null || taken < count) {
       const started = Date.now();
       let c: Captured | null = null;
       try {
-        c = await capture(args.target, out, http, stop.signal);
+        c = await capture(args.target, out, http, stop.signal, folder, folded);
       } catch (e) {
         if (stop.signal.aborted) break;
         // The first snapshot failing means a wrong target: stop. Later ones are a hiccup of a live service.
@@ -131,8 +141,8 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         taken++;
         if (c.file !== null) saved.push(c.file);
         kept.push(c);
-        if (kept.length > KEPT_SNAPSHOTS) kept.splice(1, 1);
-        result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time) });
+        if (kept.length > KEPT_SNAPSHOTS) folded.delete(kept.splice(1, 1)[0]!.snapshot);
+        result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time), folded });
         const classifier = classifierFor(c.snapshot);
         view = { palette, paths: shortenerOf(stacksOf(c.snapshot), classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
         if (live !== null) live.draw(renderWatchTable(result, taken, view));
@@ -149,13 +159,13 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-  return finish(args, kept, saved, result, view);
+  return finish(args, kept, saved, result, view, folder);
 }
 
-async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null): Promise<number> {
+async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null, folder: DiffFolder | null): Promise<number> {
   // The terminal UI first (it gives the screen back when it quits); the final diff is printed either way.
   if (args.interactive && kept.length > 0) await explore(args, kept);
-  const suspects = result === null ? [] : seriesSuspects(result, kept.map((k) => k.snapshot));
+  const suspects = result === null ? [] : seriesSuspects(result, kept.map((k) => k.snapshot), undefined, folder?.factsOf(kept[kept.length - 1]!.snapshot));
   if (args.json) {
     const series = result === null ? null : { ...diffJson(result), suspects: suspectsJson(suspects) };
     process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
