@@ -31,7 +31,8 @@ function generatorHash(params: string): string {
   return h.digest('hex').slice(0, 12);
 }
 
-function many(): string {
+/** Builds fixtures/gen/many (the dumps' generator, and the service the watch bench polls). */
+export function many(): string {
   const bin = path.join(CACHE, 'bin', 'many');
   mkdirSync(path.dirname(bin), { recursive: true });
   const r = spawnSync('go', ['-C', GEN, 'build', '-o', bin, './many'], { encoding: 'utf8' });

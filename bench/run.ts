@@ -16,9 +16,10 @@ import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { dumps, REPO, type Dump } from './data.js';
+import { dumps, many, REPO, type Dump } from './data.js';
 import { interleaved, median, run, type Run } from './measure.js';
 import { peers, type Peers } from './peers.js';
+import { diffOf, SIMILARITY_LEVELS, stackGrouping, watchService } from './scenarios.js';
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 const NODE = process.execPath;
@@ -160,6 +161,12 @@ function startupLines(start: Startup, dump: Dump): [report: string, verdict: str
   ];
 }
 
+/** ≤ 200 MiB, and flat: at most 1.25 × the peak of the run with fewer snapshots. */
+function flat(what: string, many: Run, few: Run, fewName: string): string {
+  const ratio = many.rssMiB !== null && few.rssMiB !== null ? many.rssMiB / few.rssMiB : NaN;
+  return check(many.rssMiB !== null && many.rssMiB <= 200 && ratio <= 1.25, `${what} ≤ 200 MiB and ≤ 1.25 × the peak with ${fewName}: ${rss(many)} MiB, ${f2(ratio)} ×`);
+}
+
 const huge = !process.argv.includes('--no-huge');
 const loadBefore = load();
 await bundleParseOnly();
@@ -174,6 +181,12 @@ const peer = peers(log);
 const rows = [measure(d.small, 3, peer, true), measure(d.large, 3, peer, true), measure(d.truncated, 3, peer, true)];
 if (huge) rows.push(measure(d.huge(), 1, peer, false));
 const [small, large] = [rows[0]!, rows[1]!];
+log(`${large.dump.name}: --group-by site and stack at each similarity × 2 interleaved…`);
+const grouping = stackGrouping(large.dump, 2);
+log(`${large.dump.name}: diff of 2 and of 10 copies…`);
+const diffs = { two: diffOf(large.dump, 2), ten: diffOf(large.dump, 10) };
+log('watch of a live 100k-goroutine service (fixtures/gen/many -serve): 5, then 60 snapshots…');
+const watch = await watchService(many(), 100_000, 5, 60);
 const loadAfter = load();
 
 const e2eRatio = large.gdump.seconds / large.floor.seconds;
@@ -195,6 +208,10 @@ const lines = [
   '',
   `Linearity: ${gRatio.toFixed(1)}× the goroutines took ${f2(linearE2e)}× the time end to end and ${f2(linearParse)}× for the parse alone.`,
   '',
+  `Grouping on ${large.dump.name} (\`gdump --json\`, best of 2 interleaved): site ${f2(grouping.site.seconds)} s / ${rss(grouping.site)} MiB; ${SIMILARITY_LEVELS.map((l) => `stack ${l} ${f2(grouping[l].seconds)} s / ${rss(grouping[l])} MiB`).join('; ')}.`,
+  '',
+  `Many snapshots: \`gdump diff --json\` of 2 copies of ${large.dump.name} ${f2(diffs.two.seconds)} s / ${rss(diffs.two)} MiB, of 10 copies ${f2(diffs.ten.seconds)} s / ${rss(diffs.ten)} MiB. \`gdump watch --json\` of a live service (${watch.goroutines.toLocaleString('en')} goroutines, ${f1(watch.snapshotBytes / MB)} MB per debug=2 snapshot): ${watch.few.count} snapshots ${f1(watch.few.run.seconds)} s / ${rss(watch.few.run)} MiB, ${watch.many.count} snapshots ${f1(watch.many.run.seconds)} s / ${rss(watch.many.run)} MiB.`,
+  '',
   'Targets:',
   check(peerRatio <= 1.0, `100 MB \`gdump --json\` end to end ≤ 1.0 × gostackparse's wall: ${f2(peerRatio)} × (${f2(large.gdump.seconds)} s vs ${f2(large.gostackparse.seconds)} s)`),
   check(large.gdump.rssMiB !== null && large.gdump.rssMiB <= 120, `100 MB peak RSS ≤ 120 MiB: ${rss(large.gdump)} MiB (gostackparse ${rss(large.gostackparse)} MiB)`),
@@ -208,6 +225,14 @@ if (huge) {
 lines.push(
   startupVerdict,
   check(linearE2e <= 1.1 * gRatio, `10 × goroutines ≤ 11 × time: ${f2(linearE2e)} × end to end`),
+  ...SIMILARITY_LEVELS.map((l) => {
+    const r = grouping[l];
+    const ratio = r.seconds / grouping.site.seconds;
+    return check(ratio <= 1.5 && r.rssMiB !== null && r.rssMiB <= 200, `--group-by stack --similarity ${l} ≤ 1.5 × the site grouping's time and ≤ 200 MiB: ${f2(ratio)} ×, ${rss(r)} MiB`);
+  }),
+  flat(`diff of 10 × 100k-goroutine dumps`, diffs.ten, diffs.two, '2'),
+  flat(`watch of a 100k-goroutine service, ${watch.many.count} snapshots`, watch.many.run, watch.few.run, String(watch.few.count)),
+  '- **not measured**: TUI on 100k goroutines, first regroup (`g`) ≤ 200 ms (no bench run for it yet)',
   '',
 );
 const report = lines.join('\n');
