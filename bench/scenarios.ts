@@ -61,13 +61,16 @@ function service(bin: string, goroutines: number): Promise<{ base: string; stop:
   });
 }
 
-/** `gdump watch --json` of the live service, `few` and then `many` snapshots, as fast as it answers. */
+/** A watch's time limit: the service takes seconds to write each 100k-goroutine dump, more on a busy machine, and the bench must end. */
+export const WATCH_LIMIT_S = 300;
+
+/** `gdump watch --json` of the live service, `few` and then `many` snapshots, as fast as it answers (each stopped after WATCH_LIMIT_S). */
 export async function watchService(manyBin: string, goroutines: number, few: number, many: number): Promise<WatchRuns> {
   const { base, stop } = await service(manyBin, goroutines);
   try {
     const url = `${base}/debug/pprof/goroutine?debug=2`;
     const size = Number((await (await fetch(url)).arrayBuffer()).byteLength);
-    const watch = (count: number): Run => run(NODE, [GDUMP, 'watch', url, '--every', '10ms', '--count', String(count), '--json'], { keepStdout: false });
+    const watch = (count: number): Run => run(NODE, [GDUMP, 'watch', url, '--every', '10ms', '--count', String(count), '--json'], { keepStdout: false, limitSeconds: WATCH_LIMIT_S });
     return { goroutines, snapshotBytes: size, few: { count: few, run: watch(few) }, many: { count: many, run: watch(many) } };
   } finally {
     stop();
