@@ -3,7 +3,7 @@
  * is a failure; elsewhere the test is skipped with a visible reason.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE, FIXTURES } from './paths.js';
 
@@ -23,4 +23,14 @@ export function buildGoProgram(program: string, extraArgs: string[] = []): strin
   const r = spawnSync('go', ['-C', path.join(FIXTURES, 'gen'), 'build', ...extraArgs, '-o', out, `./${program}`], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`go build ./${program} failed:\n${r.stderr}`);
   return out;
+}
+
+/** A fixtures/gen/many dump of `n` goroutines (debug=2, 10 recursion frames each), made once into fixtures/.cache/speed/ with its truth beside it. */
+export function manyDump(n: number): string {
+  const dump = path.join(CACHE, 'speed', `many-${n}.txt`);
+  if (!existsSync(dump)) {
+    const r = spawnSync(buildGoProgram('many'), ['-n', String(n), '-depth', '10', '-format', 'debug2', '-out', dump], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`many -n ${n} failed:\n${r.stderr}`);
+  }
+  return dump;
 }

@@ -12,8 +12,7 @@
  * worker threads, every nominal cut falling inside a goroutine.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { GoroutineFolder } from '../../src/analysis/fold.js';
@@ -23,8 +22,8 @@ import { load, type Loaded } from '../../src/input/load.js';
 import { fileSource } from '../../src/input/source.js';
 import type { Goroutine } from '../../src/model/goroutine.js';
 import { loadParallel } from '../../src/cli/run/parallel.js';
-import { buildGoProgram, goSkip } from '../helpers/go.js';
-import { CACHE, FIXTURES } from '../helpers/paths.js';
+import { goSkip, manyDump } from '../helpers/go.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 function fixtureFiles(dir = FIXTURES): string[] {
   const out: string[] = [];
@@ -99,12 +98,7 @@ describe('parallel parse equals the one-pass parse', () => {
   });
 
   it('a 3,000-goroutine dump in 40 parts, every cut inside a goroutine, on worker threads', { skip: goSkip() }, async () => {
-    const bin = buildGoProgram('many');
-    const dump = path.join(CACHE, 'speed', 'many-3000.txt');
-    if (!existsSync(dump)) {
-      const r = spawnSync(bin, ['-n', '3000', '-depth', '10', '-format', 'debug2', '-out', dump], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    }
+    const dump = manyDump(3000);
     const size = statSync(dump).size;
     const parts = 40;
     const cuts = goroutineCuts(dump, size, Array.from({ length: parts }, () => 1));

@@ -10,7 +10,6 @@
  * speed is `npm run bench`.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -19,9 +18,9 @@ import { GoroutineFolder } from '../../src/analysis/fold.js';
 import { kindOf } from '../../src/kinds/index.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { runCli } from '../helpers/cli.js';
-import { buildGoProgram, goSkip } from '../helpers/go.js';
+import { goSkip, manyDump } from '../helpers/go.js';
 import type { GroupJson, SnapshotJson } from '../helpers/json.js';
-import { CACHE, FIXTURES, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
+import { FIXTURES, HAS_REALWORLD, REALWORLD } from '../helpers/paths.js';
 import { readTruth } from '../helpers/truth.js';
 import { goroutinesIn } from '../helpers/snapshots.js';
 
@@ -74,12 +73,7 @@ describe('streaming equals parsing whole', () => {
   });
 
   it('end to end: gdump reading stdin (folded) prints what gdump --keep-all prints for the file, and the Go program\'s sites', { skip: goSkip() }, () => {
-    const bin = buildGoProgram('many');
-    const dump = path.join(CACHE, 'speed', 'many-3000.txt');
-    if (!existsSync(dump)) {
-      const r = spawnSync(bin, ['-n', '3000', '-depth', '10', '-format', 'debug2', '-out', dump], { encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    }
+    const dump = manyDump(3000);
     const text = readFileSync(dump);
     assert.ok(text.length > 2 << 20, `the dump must span several 1 MiB chunks (${text.length} bytes)`);
     const piped = runCli(['--json'], { input: text });
