@@ -8,18 +8,12 @@ import (
 	"os"
 
 	"github.com/DataDog/gostackparse"
+
+	"gdump/bench/peers/internal/dumpfile"
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: gostackparse DUMP")
-		os.Exit(2)
-	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	f := dumpfile.Open("gostackparse")
 	defer f.Close()
 	goroutines, errs := gostackparse.Parse(f)
 	fmt.Println(len(goroutines))

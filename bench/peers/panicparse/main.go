@@ -10,18 +10,12 @@ import (
 	"os"
 
 	"github.com/maruel/panicparse/v2/stack"
+
+	"gdump/bench/peers/internal/dumpfile"
 )
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: panicparse DUMP")
-		os.Exit(2)
-	}
-	f, err := os.Open(os.Args[1])
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	f := dumpfile.Open("panicparse")
 	defer f.Close()
 	snap, _, err := stack.ScanSnapshot(f, io.Discard, stack.DefaultOpts())
 	if err != nil && err != io.EOF {
