@@ -98,10 +98,6 @@ if (statSync(startFile).size > 64 << 10) throw new Error(`${startFile} is ${stat
 // The two bundles of builds before this layout (a CommonJS start and a code-cached copy of the runs).
 for (const old of ['cli', 'runs']) rmSync(`${outdir}/${old}`, { recursive: true, force: true });
 
-// The parse worker (src/cli/run/parallel.ts starts it for big files): its own CommonJS file in
-// dist/bundle/worker/, which parallel.ts finds one folder over from the bundle that runs it.
-await build({ ...common, ...asCommonJs, entryPoints: [`${root}src/cli/run/parse-worker.ts`], outfile: `${root}dist/bundle/worker/parse-worker.cjs` });
-
 // Chunk names are content hashes, and a gdump started before this build may
 // still import the chunks it was built with: old chunks go only after an hour.
 const built = new Set(Object.keys(result.metafile.outputs).map((f) => path.resolve(root, f)));

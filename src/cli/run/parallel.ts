@@ -12,9 +12,7 @@
  * reads the file in one pass. Small files are read in one pass anyway: a
  * worker costs ~50 ms to start.
  */
-import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isFullBuffer } from '../../../grammar/parse.js';
 import type { GoroutineFolder } from '../../analysis/fold.js';
@@ -55,14 +53,9 @@ export function parallelSettings(env: NodeJS.ProcessEnv = process.env): Parallel
   return { parts: busy ? 1 : Math.min(cores, 4), minBytes: PARALLEL_MIN_BYTES };
 }
 
-/**
- * The worker's entry file: beside the bundle (dist/bundle/worker/, for the
- * CLI's bundles one folder over), else beside this module (tsc's dist/src/,
- * the library and tests).
- */
+/** The worker's entry file, beside this module (tsc's dist/src/; the CLI's bundle does not use the parallel parse yet). */
 function workerFile(): URL {
-  const bundled = new URL('../worker/parse-worker.cjs', import.meta.url);
-  return existsSync(fileURLToPath(bundled)) ? bundled : new URL('./parse-worker.js', import.meta.url);
+  return new URL('./parse-worker.js', import.meta.url);
 }
 
 function askWorker(request: PartsRequest): Promise<PartWire[] | null> {

@@ -1,7 +1,7 @@
 /**
  * A parse worker's entry (worker_threads): loads and folds the parts of a
  * file it is sent, one after the other, and posts each part's folded groups
- * back (parallel.ts). Bundled on its own (scripts/bundle.mjs).
+ * back (parallel.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { readParts, type PartsRequest, type PartWire } from './parallel-part.js';
