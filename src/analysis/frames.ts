@@ -43,7 +43,7 @@ export function classifierOf(stacks: Iterable<Stack>): FrameClassifier {
   return new FrameClassifier(findGoroot(stackFrames(stacks)));
 }
 
-function isRuntimePackage(pkg: string): boolean {
+export function isRuntimePackage(pkg: string): boolean {
   return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
 }
 

@@ -8,7 +8,9 @@ import { stacksOf, type GoroutineSnapshot, type Snapshot } from '../model/snapsh
 import { classifierOf, type FrameClassifier } from './frames.js';
 import { IdList } from './idlist.js';
 import { keyFunctions, type GroupBy, type Similarity } from './keys.js';
+import { matchesFilter, type MemberFilter } from './filter.js';
 import { membersOf, type Member } from './members.js';
+import { addWait } from './wait.js';
 
 export interface Group {
   readonly key: string;
@@ -19,8 +21,8 @@ export interface Group {
   waitMax: number | null;
   /** Goroutine ids (traceback text only). */
   readonly ids: IdList;
-  /** The first member: its stack stands for the group. */
-  readonly representative: Member;
+  /** Its stack stands for the group: the first member in the group's most common state (Grouper.result). */
+  representative: Member;
   /** Every member, when kept (TUI, --keep-all). */
   readonly members: Member[];
   /** Labels every member shares, or null. */
@@ -52,6 +54,8 @@ export function commonLabels(a: Labels | null, b: Labels | null): Labels | null 
 /** Folds members into groups by a key (keys.ts); the one accumulator of grouping, profile sites and diff points. */
 export class Grouper {
   private readonly groups = new Map<string, Group>();
+  /** Mixed-state groups: the first member of each state after the first seen, so the majority's stack can stand for the group. */
+  private readonly firstOfState = new Map<Group, Map<string, Member>>();
 
   constructor(
     private readonly key: (m: Member) => string,
@@ -69,11 +73,16 @@ export class Grouper {
       g.labels = commonLabels(g.labels, m.labels);
     }
     g.count += m.count;
-    if (m.state !== null) g.states.set(m.state, (g.states.get(m.state) ?? 0) + m.count);
-    if (m.waitMinutes !== null) {
-      if (g.waitMin === null || m.waitMinutes < g.waitMin) g.waitMin = m.waitMinutes;
-      if (g.waitMax === null || m.waitMinutes > g.waitMax) g.waitMax = m.waitMinutes;
+    if (m.state !== null) {
+      const before = g.states.get(m.state);
+      if (before === undefined && g.states.size > 0) {
+        let firsts = this.firstOfState.get(g);
+        if (firsts === undefined) this.firstOfState.set(g, (firsts = new Map()));
+        firsts.set(m.state, m);
+      }
+      g.states.set(m.state, (before ?? 0) + m.count);
     }
+    addWait(g, m.waitMinutes);
     if (m.id !== null) g.ids.push(m.id);
     if (this.keep) g.members.push(m);
     return g;
@@ -101,6 +110,13 @@ export class Grouper {
   /** Groups, biggest first; ties by key so output is stable. */
   result(): Group[] {
     for (const g of this.groups.values()) g.ids.sort();
+    // A group of several states shows the stack of its most common one, not whichever came first.
+    for (const [g, firsts] of this.firstOfState) {
+      let main = g.representative.state;
+      for (const [state, n] of g.states) if (n > (g.states.get(main ?? '') ?? 0)) main = state;
+      const rep = main === null ? undefined : firsts.get(main);
+      if (rep !== undefined) g.representative = rep;
+    }
     return [...this.groups.values()].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 }
@@ -110,18 +126,7 @@ export function classifierFor(s: Snapshot): FrameClassifier {
   return classifierOf(stacksOf(s));
 }
 
-/** Function-name filters: keep members with a frame matching `focus`, drop those with one matching `ignore`. */
-export interface MemberFilter {
-  focus?: RegExp;
-  ignore?: RegExp;
-}
-
-export function matchesFilter(m: Member, filter: MemberFilter): boolean {
-  const frames = m.createdBy === null ? m.frames : [...m.frames, m.createdBy];
-  if (filter.focus !== undefined && !frames.some((f) => filter.focus!.test(f.func.full))) return false;
-  if (filter.ignore !== undefined && frames.some((f) => filter.ignore!.test(f.func.full))) return false;
-  return true;
-}
+export { matchesFilter, type MemberFilter } from './filter.js';
 
 /** The key of --group-by `options.by` (default site) for a snapshot's members: tracebacks key sites on their `go` statement too. */
 export function groupKey(s: GoroutineSnapshot, options: GroupOptions, classifier: FrameClassifier): (m: Member) => string {

@@ -11,6 +11,7 @@
  * Memory: one small record per goroutine (id → site, state), as the
  * groups' id lists already hold one number per goroutine.
  */
+import { addWait } from './wait.js';
 import type { Frame } from '../model/frame.js';
 import { entryFrame, type Goroutine } from '../model/goroutine.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -137,11 +138,8 @@ export class SiteFacts {
     site.count++;
     site.states.set(g.state, (site.states.get(g.state) ?? 0) + 1);
     if (g.flags.includes('leaked')) site.leaked++;
-    if (g.waitMinutes !== null) {
-      site.aged++;
-      if (site.waitMin === null || g.waitMinutes < site.waitMin) site.waitMin = g.waitMinutes;
-      if (site.waitMax === null || g.waitMinutes > site.waitMax) site.waitMax = g.waitMinutes;
-    }
+    if (g.waitMinutes !== null) site.aged++;
+    addWait(site, g.waitMinutes);
     site.creators.set(g.parentId, (site.creators.get(g.parentId) ?? 0) + 1);
     this.goroutines.set(g.id, { site: key, state: g.state, waitMinutes: g.waitMinutes, parentId: g.parentId });
     // Ancestor blocks, nearest first: each one's creator is the next block (or its own `in goroutine N`).

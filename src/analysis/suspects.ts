@@ -28,6 +28,7 @@
  * (`f(...)`) and closures are not printed, so the shared-pointer fact is
  * missing for them.
  */
+import { waitJson, waitRange } from './wait.js';
 import type { Frame } from '../model/frame.js';
 import { entryFrame } from '../model/goroutine.js';
 import type { CountSnapshot, Snapshot } from '../model/snapshot.js';
@@ -156,7 +157,7 @@ function verdictOf(site: SiteFact, e: SuspectEvidence, facts: SiteFacts, growth:
     return null;
   }
   if (site.states.get('select') === count && site.aged === count && loops !== null) {
-    return { verdict: 'select-aged', why: `in select for ${e.waitMinutes!.min === e.waitMinutes!.max ? e.waitMinutes!.min : `${e.waitMinutes!.min}-${e.waitMinutes!.max}`}+ min: no timer case fired; ${loops}` };
+    return { verdict: 'select-aged', why: `in select for ${waitRange(e.waitMinutes!.min, e.waitMinutes!.max)}+ min: no timer case fired; ${loops}` };
   }
   return null;
 }
@@ -172,7 +173,7 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
       share: total > 0 ? (100 * site.count) / total : 0,
       states: Object.fromEntries(site.states),
       leaked: site.leaked,
-      waitMinutes: site.waitMin === null ? null : { min: site.waitMin, max: site.waitMax! },
+      waitMinutes: waitJson(site),
       identicalStacks: site.identicalStacks,
       creators: creatorsOf(site, facts),
       growing: options.growing?.has(site.key) ?? false,
@@ -180,7 +181,7 @@ export function tracebackSuspects(facts: SiteFacts, total: number, classifier: F
     const v = verdictOf(site, evidence, facts, options.growing?.get(site.key), options.deadlock ?? false);
     if (v === null) continue;
     const reasons = [`${site.count} goroutine${site.count === 1 ? '' : 's'} (${fmtShare(evidence.share)})`, v.why];
-    if (evidence.waitMinutes !== null && v.verdict !== 'select-aged') reasons.push(`waiting ${evidence.waitMinutes.min === evidence.waitMinutes.max ? evidence.waitMinutes.min : `${evidence.waitMinutes.min}-${evidence.waitMinutes.max}`} min`);
+    if (evidence.waitMinutes !== null && v.verdict !== 'select-aged') reasons.push(`waiting ${waitRange(evidence.waitMinutes.min, evidence.waitMinutes.max)} min`);
     if (site.count > 1 && site.identicalStacks) reasons.push('identical stacks');
     out.push({ key: site.key, entry: site.entry, createdBy: site.createdBy, parkedAt: classifier.topFrame(site.frames), verdict: v.verdict, reasons, evidence });
   }

@@ -1,7 +1,7 @@
 import { GdumpError, type Failure } from '../errors.js';
 
 /**
- * Exit codes, documented in --help and the README. Scripts rely on them.
+ * Exit codes, documented in --help (help-text.ts) and the README. Scripts rely on them.
  */
 export const EXIT = {
   /** The input was read and reported (warnings allowed unless --strict). */

@@ -21,7 +21,8 @@ export async function main(argv: string[]): Promise<void> {
         if (err) throw err;
         throw new GdumpError(msg, 'usage');
       })
-      .completion('completion', 'Print a bash/zsh completion script (gdump completion >> ~/.bashrc)')
+      // Options are declared in kebab case only: no camelCase copies, so an unknown flag is reported once.
+      .parserConfiguration({ 'camel-case-expansion': false })
       .help()
       .alias('h', 'help')
       .alias('V', 'version');

@@ -1,9 +1,11 @@
 /**
- * Options shared by several commands, declared once: their names, help text
- * and parsing (regexes, group-by modes) live here and nowhere else.
+ * Parsing and checking option values (regexes, group-by modes, durations,
+ * sizes) and the arg types several commands share. Which command takes
+ * which option, with its help and default, is the table in option-table.ts.
  */
-import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import type { Argv } from 'yargs';
+import type { MemberFilter } from '../analysis/filter.js';
+import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
 import type { HttpSettings } from '../input/http.js';
 import { GdumpError } from '../errors.js';
@@ -16,6 +18,7 @@ export interface OutputArgs {
 
 export const OUTPUT_DEFAULTS: OutputArgs = { json: false, color: undefined, 'full-paths': false };
 
+/** For the commands whose options are not in the option table yet (gdump report, gdump run). */
 export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
   return withDisplayOptions(y).option('json', { type: 'boolean', default: OUTPUT_DEFAULTS.json, describe: 'Print one JSON object (the contract in the README) instead of the report' }) as Argv<T & OutputArgs>;
 }
@@ -30,9 +33,27 @@ export function withDisplayOptions<T>(y: Argv<T>): Argv<T & Omit<OutputArgs, 'js
 export interface FilterArgs {
   focus: string | undefined;
   ignore: string | undefined;
+  state: string | undefined;
 }
 
-export const FILTER_DEFAULTS: FilterArgs = { focus: undefined, ignore: undefined };
+export const FILTER_DEFAULTS: FilterArgs = { focus: undefined, ignore: undefined, state: undefined };
+
+/** The goroutine filter of --focus, --ignore, --state (and --min-wait where a command takes it). */
+export function parseFilter(args: FilterArgs & { 'min-wait'?: number | undefined }): MemberFilter {
+  const filter: MemberFilter = {};
+  const focus = parseRegex('focus', args.focus);
+  const ignore = parseRegex('ignore', args.ignore);
+  const state = parseRegex('state', args.state);
+  if (focus !== undefined) filter.focus = focus;
+  if (ignore !== undefined) filter.ignore = ignore;
+  if (state !== undefined) filter.state = state;
+  const minWait = args['min-wait'];
+  if (minWait !== undefined) {
+    if (!(Number.isFinite(minWait) && minWait >= 0)) throw new GdumpError(`--min-wait: expected a number of minutes (0 or more), got "${minWait}"`, 'usage');
+    filter.minWait = minWait;
+  }
+  return filter;
+}
 
 export function withFilterOptions<T>(y: Argv<T>): Argv<T & FilterArgs> {
   return y

@@ -19,6 +19,8 @@ import { defaultSample } from '../analysis/heap.js';
 import { type HeapSample } from '../model/profile.js';
 import { entryOf, normalFrames } from '../analysis/keys.js';
 import type { Member } from '../analysis/members.js';
+import { matchesFilter, type MemberFilter } from '../analysis/filter.js';
+import { isRuntimeInternal } from '../analysis/runtime-fold.js';
 import { foldGoroutines, foldHeap, type DiffKeyOptions, type FoldedPoint, type SitePoint } from './points.js';
 import { pointsOf } from './stream.js';
 import type { Group } from '../analysis/group.js';
@@ -74,6 +76,10 @@ export interface DiffOptions {
   by?: DiffBy;
   /** Sites whose key or function names match are left out (--ignore-site). */
   ignore?: RegExp;
+  /** Goroutines (or heap records) counted: --focus, --ignore, --state. */
+  filter?: MemberFilter;
+  /** Count the runtime's own goroutines (GC workers, signal loop, pprof's handler) too: --runtime. They are left out by default. */
+  runtime?: boolean;
   /** When each snapshot was taken (file mtime, --times); null where unknown. */
   times?: readonly (Date | null)[];
   /** Heap diffs: the value compared (default: inuse_space, alloc_space for allocs). */
@@ -110,6 +116,8 @@ export interface DiffResult {
   readonly times: readonly (Date | null)[];
   /** Sites left out by `ignore`. */
   readonly ignored: number;
+  /** The runtime's own goroutines left out, per snapshot (all 0 with `runtime`). */
+  readonly runtimeLeftOut: readonly number[];
 }
 
 /** A site being assembled: its points so far. */
@@ -318,18 +326,27 @@ export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptio
   let sample: HeapSample | null = null;
   let folded: Map<string, FoldedPoint>[];
   let totals: number[];
+  const runtimeLeftOut = compared.snapshots.map(() => 0);
   if (compared.kind === 'heap') {
     // Heap sites default to the allocating function (the first non-runtime frame), as `gdump heap.txt` does.
     by = options.by ?? 'top';
     const s = options.sample ?? defaultSample(compared.snapshots[0]!.format);
     sample = s;
-    folded = compared.snapshots.map((snapshot) => foldHeap(snapshot, by, keys, s));
+    folded = compared.snapshots.map((snapshot) => foldHeap(snapshot, by, keys, s, options.filter));
     totals = folded.map((points) => [...points.values()].reduce((n, p) => n + p.count, 0));
   } else {
     by = options.by ?? 'site';
-    folded = compared.snapshots.map((snapshot) => {
+    const filter = options.filter;
+    folded = compared.snapshots.map((snapshot, i) => {
+      const keep = (m: Member): boolean => {
+        if (filter !== undefined && !matchesFilter(m, filter)) return false;
+        if (options.runtime === true || !isRuntimeInternal(m)) return true;
+        runtimeLeftOut[i]! += m.count;
+        return false;
+      };
+      // Sites folded while reading are judged by their representative (the goroutines themselves are gone).
       const groups = options.folded?.get(snapshot);
-      return groups === undefined ? foldGoroutines(snapshot, by, keys) : pointsOf(groups, by, keys);
+      return groups === undefined ? foldGoroutines(snapshot, by, keys, keep) : pointsOf(groups.filter((g) => keep({ ...g.representative, count: g.count })), by, keys);
     });
     totals = snapshots.map((s) => s.total);
   }
@@ -346,5 +363,6 @@ export function diffSnapshots(snapshots: readonly Snapshot[], options: DiffOptio
     totals,
     times,
     ignored: tracks.length - kept.length,
+    runtimeLeftOut,
   };
 }

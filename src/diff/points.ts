@@ -11,7 +11,8 @@ import { classifierOf } from '../analysis/frames.js';
 import { heapSites, heapSiteValue } from '../analysis/heap.js';
 import { type HeapSample } from '../model/profile.js';
 import { keyFunctions, type GroupBy, type KeyOptions } from '../analysis/keys.js';
-import { membersOf } from '../analysis/members.js';
+import type { MemberFilter } from '../analysis/filter.js';
+import { membersOf, type Member } from '../analysis/members.js';
 
 /** One site in one snapshot: its group (count, states, wait ages, representative); heap sites add bytes and objects. */
 export interface SitePoint extends Group {
@@ -28,11 +29,11 @@ export interface FoldedPoint extends SitePoint {
 /** What the keys of a comparison may use (KeyOptions without the classifier, which each snapshot brings). */
 export type DiffKeyOptions = Omit<KeyOptions, 'classifier'>;
 
-/** Folds one goroutine snapshot's members into points by key. */
-export function foldGoroutines(s: GoroutineSnapshot, by: GroupBy, o: DiffKeyOptions): Map<string, FoldedPoint> {
+/** Folds one goroutine snapshot's members into points by key. `keep`: which members count (the --focus/--ignore/--state filter, the runtime's own left out); all by default. */
+export function foldGoroutines(s: GoroutineSnapshot, by: GroupBy, o: DiffKeyOptions, keep?: (m: Member) => boolean): Map<string, FoldedPoint> {
   const keys = keyFunctions(by, { ...o, classifier: classifierFor(s) });
   const grouper = new Grouper(keys.exact);
-  for (const m of membersOf(s)) grouper.add(m);
+  for (const m of membersOf(s)) if (keep === undefined || keep(m)) grouper.add(m);
   const points = new Map<string, FoldedPoint>();
   for (const g of grouper.result()) points.set(g.key, { ...g, loose: keys.loose(g.representative) });
   return points;
@@ -43,12 +44,12 @@ export function foldGoroutines(s: GoroutineSnapshot, by: GroupBy, o: DiffKeyOpti
  * heapSites() (values scaled for sampling), with the sample's value as the
  * count; their loose keys pair a site whose lines moved.
  */
-export function foldHeap(s: HeapSnapshot, by: GroupBy, o: DiffKeyOptions, sample: HeapSample): Map<string, FoldedPoint> {
+export function foldHeap(s: HeapSnapshot, by: GroupBy, o: DiffKeyOptions, sample: HeapSample, filter?: MemberFilter): Map<string, FoldedPoint> {
   const classifier = classifierOf(s.heap.records);
   const keys = keyFunctions(by, { ...o, classifier });
   const inuse = sample.startsWith('inuse');
   const points = new Map<string, FoldedPoint>();
-  for (const site of heapSites(s, { by, classifier, sample })) {
+  for (const site of heapSites(s, { by, classifier, sample, ...(filter !== undefined ? { filter } : {}) })) {
     const value = heapSiteValue(site, sample);
     // Records with nothing of this sample (freed allocations, for in-use) are not sites of this diff.
     if (value === 0) continue;

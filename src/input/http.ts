@@ -178,11 +178,24 @@ export async function openUrl(arg: string, s: HttpSettings = DEFAULT_HTTP_SETTIN
     if (status < 200 || status >= 300) {
       const line = await firstLine(res);
       fetch.close();
-      const hint = status === 404 && url.pathname.startsWith('/debug/pprof') ? ' (does the service import net/http/pprof?)' : '';
+      const hint = status === 404 ? notFoundHint(url, line) : '';
       throw inputError(`cannot fetch ${url.href}: HTTP ${status} ${res.statusMessage ?? ''}`.trimEnd() + (line !== '' ? `: ${line}` : '') + hint);
     }
     return bodySource(fetch, res, started, s);
   }
+}
+
+/**
+ * Why a /debug/pprof URL gave 404, from the body: net/http/pprof answers
+ * "Unknown profile" for a name it does not have (so pprof is there), while
+ * Go's default handler answers "404 page not found" when nothing serves
+ * /debug/pprof at all.
+ */
+function notFoundHint(url: URL, body: string): string {
+  if (!url.pathname.startsWith('/debug/pprof')) return '';
+  if (/unknown profile/i.test(body)) return ' (the service serves pprof but has no such profile: /debug/pprof/ lists those it has)';
+  if (/^404 page not found$/i.test(body.trim())) return ' (nothing serves /debug/pprof there: does the service import net/http/pprof, on this port and mux?)';
+  return '';
 }
 
 /** The body as an input source; the first chunk is read now, to turn an HTML page away before parsing. */

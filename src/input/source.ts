@@ -29,13 +29,22 @@ export function stdinSource(): InputSource {
   return { name: 'stdin', size: null, time: new Date(), chunks: () => process.stdin };
 }
 
+/** `127.0.0.1:6060`, `localhost:6060/debug/pprof/goroutine`: a service address typed without its scheme. */
+const HOST_PORT = /^(?:localhost|[\w-]+(?:\.[\w-]+)*|\[[0-9a-f:]+\]):\d{1,5}(?:\/\S*)?$/i;
+
+/** For a missing file that looks like a service address: the URL it probably meant. */
+export function urlHint(path: string): string {
+  return HOST_PORT.test(path) ? `; did you mean http://${path}?` : '';
+}
+
 export async function fileSource(path: string): Promise<InputSource> {
   let info;
   try {
     info = await statFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new GdumpError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message}`, 'input');
+    const why = code === 'ENOENT' ? `no such file${urlHint(path)}` : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new GdumpError(`cannot read ${path}: ${why}`, 'input');
   }
   if (info.isDirectory()) throw new GdumpError(`cannot read ${path}: it is a directory`, 'input');
   return {

@@ -8,7 +8,9 @@ import type { GoroutineFolder } from '../analysis/fold.js';
 import type { MemberFilter } from '../analysis/group.js';
 import type { HeapSample } from '../model/profile.js';
 import type { GroupBy, Similarity } from '../analysis/keys.js';
+import type { GroupSort } from '../analysis/sort.js';
 import type { Snapshot } from '../model/snapshot.js';
+import type { Linker } from '../render/hyperlinks.js';
 import type { Palette } from '../render/palette.js';
 import type { Explainer } from './explain.js';
 
@@ -26,6 +28,12 @@ export interface ReportOptions {
   readonly stripped: readonly string[];
   /** The likely leaks, the spawn tree and source lines of goroutine snapshots; none when absent. */
   readonly explainer?: Explainer;
+  /** --sort: the order of the groups (default: count). */
+  readonly sort?: GroupSort;
+  /** --runtime: list the runtime's own goroutines as groups rather than one folded row (default: folded). */
+  readonly runtime?: boolean;
+  /** The input was a binary (debug=0) profile: no lines to count (default: text). */
+  readonly binary?: boolean;
 }
 
 export interface TextReportOptions extends ReportOptions {
@@ -39,6 +47,8 @@ export interface TextReportOptions extends ReportOptions {
   readonly width: number | null;
   /** Name of the input, for the summary line. */
   readonly source: string;
+  /** OSC 8 links on frame locations (--hyperlinks), or none. */
+  readonly link?: Linker | null;
 }
 
 /** The first page of the interactive view: the group list, or a profile's sites. */

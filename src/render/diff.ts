@@ -8,11 +8,12 @@
  */
 import type { FrameClassifier } from '../analysis/frames.js';
 import type { Group } from '../analysis/group.js';
+import { waitJson } from '../analysis/wait.js';
 import { IdList } from '../analysis/idlist.js';
 import type { DiffResult, DiffSite, SitePoint } from '../diff/diff.js';
 import { stackChange, type TextChange } from '../diff/stackdiff.js';
 import { escapeTerminal } from './escape.js';
-import { frameJson, type FrameJson } from './json.js';
+import { frameJson, JSON_SCHEMA, type FrameJson } from './json.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
@@ -142,7 +143,7 @@ function siteTable(sites: readonly DiffSite[], result: DiffResult, o: DiffTextOp
         ? [{ text: s.counts.map(value).join(' ') }, { text: sparkline(s.counts) + (s.monotonic ? ' ↑ every interval' : ''), style: s.monotonic ? p.bad : undefined }]
         : [{ text: value(s.before) }, { text: value(s.after), style: p.count }]),
       { text: signed(s.delta, value), style },
-      { text: formatChange(s.deltaPercent), style },
+      { text: cameAndWent(s) ? '' : formatChange(s.deltaPercent), style },
       ...(hasRate ? [{ text: rate(s.growthPerHour, value) }] : []),
       ...(hasStates ? [{ text: truncate(formatStateDeltas(s.states), 40) }] : []),
       ...(hasWait ? [{ text: waitShift(s) }] : []),
@@ -165,6 +166,20 @@ function pointGroup(p: SitePoint): Group {
   return { key: p.key, count: p.count, states: p.states, waitMin: p.waitMin, waitMax: p.waitMax, ids: new IdList(), representative: p.representative, members: [], labels: p.representative.labels };
 }
 
+/** Heap diffs: the NumGC every snapshot shares, when no GC ran between them (null otherwise, or when MemStats are missing). */
+export function noGcBetween(result: DiffResult): number | null {
+  if (result.kind !== 'heap') return null;
+  const values = result.memStats.find((m) => m.name === 'NumGC')?.values ?? [];
+  const first = values[0];
+  if (values.length < 2 || first === null || first === undefined) return null;
+  return values.every((v) => v === first) ? first : null;
+}
+
+/** A site seen only between the first and the last snapshot of a series: neither in both, new nor vanished. */
+function cameAndWent(s: DiffSite): boolean {
+  return s.before === 0 && s.after === 0;
+}
+
 function summary(result: DiffResult, o: DiffTextOptions): string {
   const totals = result.totals;
   const before = totals[0] ?? 0;
@@ -172,7 +187,9 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
   const count = (status: DiffSite['status']): number => result.sites.filter((s) => s.status === status).length;
   const names = o.sources.length > 3 ? `${o.sources[0]} … ${o.sources[o.sources.length - 1]}` : o.sources.join(' → ');
   const pct = before === 0 ? '' : `, ${formatChange((100 * (after - before)) / before)}`;
-  const parts = [`${count('grew')} grew`, `${count('shrank')} shrank`, `${count('same')} unchanged`, `${count('new')} new`, `${count('vanished')} vanished`];
+  const transient = result.sites.filter(cameAndWent).length;
+  const parts = [`${count('grew')} grew`, `${count('shrank')} shrank`, `${count('same') - transient} unchanged`, `${count('new')} new`, `${count('vanished')} vanished`];
+  if (transient > 0) parts.push(`${transient} came and went`);
   const moved = result.sites.filter((s) => s.moved).length;
   if (moved > 0) parts.push(`${moved} moved`);
   if (result.ignored > 0) parts.push(`${result.ignored} ignored`);
@@ -183,6 +200,13 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
 export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   const p = o.palette;
   const out: string[] = [p.bold(summary(result, o))];
+  const noGc = noGcBetween(result);
+  if (noGc !== null) {
+    out.push(p.warn(`no garbage collection between the snapshots (NumGC ${noGc} in each): a heap profile changes only at a GC, so growth since then is not in it yet; fetch …/debug/pprof/heap?gc=1 to run one first`));
+  }
+  if (result.runtimeLeftOut.some((n) => n > 0)) {
+    out.push(p.dim(`(the runtime's own goroutines, GC workers, signal loop, pprof's handler, are left out: ${result.runtimeLeftOut.join(' → ')}; --runtime counts them)`));
+  }
   if (!result.keys.creators && result.by === 'site') {
     out.push(p.dim('(a debug=1 profile has no `created by` lines: sites are matched on the function they run)'));
   }
@@ -191,6 +215,7 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   out.push(...section('Sites in both', both, result, o));
   out.push(...section('New sites', result.sites.filter((s) => s.status === 'new'), result, o));
   out.push(...section('Vanished sites', result.sites.filter((s) => s.status === 'vanished'), result, o));
+  out.push(...section('Came and went between the first and last snapshot', result.sites.filter(cameAndWent), result, o));
   const grew = result.sites.filter((s) => s.delta > 0).slice(0, o.stacks);
   const textOptions = { palette: p, paths: o.paths, classifier: o.classifier, groupBy: result.by, top: o.top, stacks: o.stacks, width: o.width, source: '' };
   const value = valueFormat(result);
@@ -264,7 +289,7 @@ export function diffSiteJson(s: DiffSite): DiffSiteJson {
     status: s.status,
     moved: s.moved,
     growthPerHour: s.growthPerHour,
-    waitMinutes: s.points.map((p) => (p === null || p.waitMin === null || p.waitMax === null ? null : { min: p.waitMin, max: p.waitMax })),
+    waitMinutes: s.points.map((p) => (p === null ? null : waitJson(p))),
     ...(s.bytes === null ? {} : { bytes: [...s.bytes] }),
     ...(s.objects === null ? {} : { objects: [...s.objects] }),
   };
@@ -272,10 +297,12 @@ export function diffSiteJson(s: DiffSite): DiffSiteJson {
 
 export function diffJson(result: DiffResult): Record<string, unknown> {
   return {
+    schema: JSON_SCHEMA,
     kind: result.kind,
     by: result.by,
     ...(result.kind === 'heap' ? { sample: result.sample, memStats: Object.fromEntries(result.memStats.map((m) => [m.name, m.values])) } : {}),
     sites: result.sites.map(diffSiteJson),
+    runtimeLeftOut: [...result.runtimeLeftOut],
     totals: { before: result.totals[0] ?? 0, after: result.totals[result.totals.length - 1] ?? 0, counts: [...result.totals] },
     times: result.times.map((t) => (t === null ? null : t.toISOString())),
     ignored: result.ignored,

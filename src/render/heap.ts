@@ -128,6 +128,16 @@ export function renderHeap(s: HeapSnapshot, sites: HeapSite[], sample: HeapSampl
   return out.join('\n') + '\n';
 }
 
+/**
+ * The site column's title: a block profile charges the delay to the waiting
+ * goroutine's stack, a mutex profile to the unlocker's (runtime/pprof: the
+ * stack that released the lock).
+ */
+export function contentionSiteTitle(format: string, groupBy: string): string {
+  if (groupBy !== 'top') return `SITE (${groupBy})`;
+  return format === 'mutex' ? 'SITE (unlocking function)' : 'SITE (waiting function)';
+}
+
 export function renderContention(s: ContentionSnapshot, sites: ContentionSite[], o: ProfileTextOptions): string {
   const c = s.contention;
   const p = o.palette;
@@ -145,7 +155,7 @@ export function renderContention(s: ContentionSnapshot, sites: ContentionSite[],
     { title: 'DELAY', align: 'right' },
     { title: 'SHARE', align: 'right' },
     { title: 'EVENTS', align: 'right' },
-    { title: `SITE (${o.groupBy === 'top' ? 'waiting function' : o.groupBy})`, align: 'left', flexible: true },
+    { title: contentionSiteTitle(s.format, o.groupBy), align: 'left', flexible: true },
   ];
   const rows = shown.map((x): Cell[] => [
     { text: formatSeconds(x.delaySeconds), style: p.count },

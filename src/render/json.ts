@@ -7,6 +7,7 @@ import type { Frame } from '../model/frame.js';
 import { skippedCount, type Snapshot } from '../model/snapshot.js';
 import { entryOf } from '../analysis/keys.js';
 import type { Group } from '../analysis/group.js';
+import { waitJson } from '../analysis/wait.js';
 
 export interface FrameJson {
   function: string;
@@ -27,7 +28,7 @@ export function groupJson(g: Group, traceback: boolean): Record<string, unknown>
     entry: entry === null ? null : frameJson(entry),
     createdBy: m.createdBy === null ? null : { ...frameJson(m.createdBy), parentId: m.parentId },
     states: Object.fromEntries(g.states),
-    waitMinutes: g.waitMin === null ? null : { min: g.waitMin, max: g.waitMax },
+    waitMinutes: waitJson(g),
   };
   // An IdList: JSON.stringify prints its numbers (toJSON), writeJson goes through them without an array copy.
   if (traceback) out.ids = g.ids;
@@ -36,8 +37,16 @@ export function groupJson(g: Group, traceback: boolean): Record<string, unknown>
   return out;
 }
 
+/**
+ * The version of the JSON contract (README: JSON output), first in every
+ * object gdump prints with --json. It goes up when a field is removed or
+ * changes meaning; new fields are added without a new version.
+ */
+export const JSON_SCHEMA = 1;
+
 export function snapshotJson(s: Snapshot, groups: Group[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
+    schema: JSON_SCHEMA,
     format: s.format,
     total: s.total,
     ...extra,

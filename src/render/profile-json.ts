@@ -10,7 +10,7 @@ import type { FrameClassifier } from '../analysis/frames.js';
 import { heapTotals, isEstimate, type ContentionSite, type HeapSite } from '../analysis/heap.js';
 import { type HeapSample } from '../model/profile.js';
 import { entryOf, type GroupBy } from '../analysis/keys.js';
-import { frameJson } from './json.js';
+import { frameJson, JSON_SCHEMA } from './json.js';
 
 function siteJson(site: HeapSite | ContentionSite, classifier: FrameClassifier): Record<string, unknown> {
   const m = site.group.representative;
@@ -28,6 +28,7 @@ function siteJson(site: HeapSite | ContentionSite, classifier: FrameClassifier):
 
 function common(s: HeapSnapshot | ContentionSnapshot, groupBy: GroupBy, groups: Record<string, unknown>[], extra: Record<string, unknown>): Record<string, unknown> {
   return {
+    schema: JSON_SCHEMA,
     format: s.format,
     total: s.total,
     groupBy,

@@ -3,6 +3,8 @@
  * that takes the rest of the width, and an ellipsis instead of wrapping.
  * Widths are measured on unstyled text; styling is applied after padding.
  */
+import { displayWidth, fitToWidth } from './width.js';
+
 export interface Column {
   readonly title: string;
   readonly align: 'left' | 'right';
@@ -10,28 +12,38 @@ export interface Column {
   readonly flexible?: boolean;
 }
 
+/** Every row starts with this indent; it counts against the width like any column. */
+const INDENT = '  ';
+const GAP = '  ';
+
 export type Cell = { text: string; style?: (s: string) => string };
 
 export function truncate(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length <= width ? text : width === 1 ? '…' : text.slice(0, width - 1) + '…';
+  return fitToWidth(text, width);
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'right' ? fill + text : text + fill;
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly Cell[][], maxWidth: number | null, title: (s: string) => string): string[] {
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]?.text.length ?? 0)));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]?.text ?? ''))));
   const lines: string[] = [];
   const line = (cells: Cell[], header: boolean): string => {
-    let used = 0;
+    let used = INDENT.length;
     const parts: string[] = [];
     columns.forEach((c, i) => {
       const cell = cells[i] ?? { text: '' };
       let text = cell.text;
-      if (c.flexible === true && maxWidth !== null) text = truncate(text, Math.max(8, maxWidth - used));
-      else if (i < columns.length - 1) text = c.align === 'right' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!);
-      used += text.length + 2;
+      if (c.flexible === true && maxWidth !== null) text = truncate(text, maxWidth - used);
+      else if (i < columns.length - 1) text = pad(text, widths[i]!, c.align);
+      used += displayWidth(text) + GAP.length;
       parts.push(header ? title(text) : cell.style !== undefined ? cell.style(text) : text);
     });
-    return '  ' + parts.join('  ').trimEnd();
+    const row = INDENT + parts.join(GAP).trimEnd();
+    // Fixed columns wider than a narrow terminal: cut the row rather than wrap it.
+    return maxWidth === null ? row : fitToWidth(row, maxWidth);
   };
   lines.push(line(columns.map((c) => ({ text: c.title })), true));
   for (const r of rows) lines.push(line(r, false));

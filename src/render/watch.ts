@@ -14,6 +14,7 @@ import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { plural } from './text.js';
 import { groupDigits } from '../text/numbers.js';
+import { fitToWidth } from './width.js';
 
 export interface WatchViewOptions {
   palette: Palette;
@@ -97,7 +98,10 @@ export class LiveRegion {
   draw(lines: readonly string[]): void {
     // Cursor to the start of the first drawn line, clear to the end of the screen, draw.
     const back = this.drawn > 0 ? `\u001b[${this.drawn}F\u001b[J` : '';
-    this.stream.write(back + lines.join('\n') + '\n');
+    // A line that wrapped would take two rows while counted as one: the next draw would leave its top row behind.
+    const width = this.stream.columns;
+    const fitted = width === undefined || width <= 0 ? lines : lines.map((l) => fitToWidth(l, width));
+    this.stream.write(back + fitted.join('\n') + '\n');
     this.drawn = lines.length;
   }
 }

@@ -74,7 +74,7 @@ export const KEYMAP: readonly Binding[] = [
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: Δ → size after → name', where: ['diff'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: in-use bytes → in-use objects → allocated bytes → allocated objects', where: ['heap'] },
   { action: 'sort', presses: [{ input: 'o' }], label: 'o', help: 'sort by: delay → events', where: ['contention'] },
-  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter the list (groups, diff, heap or contention sites) by a regex on function and file names, as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff', 'heap', 'contention'] },
+  { action: 'filter', presses: [{ input: '/' }], label: '/', help: 'filter the list (groups, diff, heap or contention sites) by a regex on function and file names, states and labels (key=value), as you type (Enter keeps it, Esc cancels)', where: ['list', 'diff', 'heap', 'contention'] },
   { action: 'toggleRuntime', presses: [{ input: 's' }], label: 's', help: 'hide / show runtime and standard library frames', where: ['all'] },
   { action: 'toggleFullPaths', presses: [{ input: 'f' }], label: 'f', help: 'full / short file paths', where: ['all'] },
   { action: 'parent', presses: [{ input: 'p' }], label: 'p', help: 'jump to the parent goroutine (created by … in goroutine N)', where: ['goroutine'] },

@@ -20,6 +20,7 @@ import type { DiffModel } from './diff-model.js';
 import { ContentionModel } from './contention-model.js';
 import { HeapModel } from './heap-model.js';
 import { passingFilter, searchTextOf } from './search.js';
+import { groupComparator } from '../analysis/sort.js';
 
 export type SortOrder = 'count' | 'name' | 'wait';
 export const SORT_ORDERS: readonly SortOrder[] = ['count', 'name', 'wait'];
@@ -180,15 +181,10 @@ export class TuiModel {
     const grouping = this.grouping(by);
     const order = passingFilter(grouping.searchText, filter);
     const groups = grouping.groups;
-    if (sort === 'name') order.sort((a, b) => compareText(grouping.titles[a]!, grouping.titles[b]!) || a - b);
-    else if (sort === 'wait') order.sort((a, b) => (groups[b]!.waitMax ?? -1) - (groups[a]!.waitMax ?? -1) || a - b);
+    if (sort !== 'count') order.sort(groupComparator(sort, groups, grouping.titles));
     this.orderCache = { key, order };
     return order;
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What the `/` filter searches in a group: its members, or its representative when the members were not kept. */

@@ -1,6 +1,7 @@
 /**
  * The `/` filter of the TUI's lists (groups, diff sites, heap sites): a
- * regex over the function and file names of a row's stacks.
+ * regex over the function and file names of a row's stacks, its goroutines'
+ * states (`/IO wait`) and their pprof labels (`/tenant=acme`).
  */
 import type { Member } from '../analysis/members.js';
 
@@ -18,7 +19,7 @@ export function compileFilter(text: string): { regex: RegExp | null; error: stri
   }
 }
 
-/** Distinct function names and files of some goroutines' stacks and creators, one per line (interned strings make the set small). */
+/** Distinct function names and files of some goroutines' stacks and creators, their states and labels (`key=value`), one per line (interned strings make the set small). */
 export function searchTextOf(members: readonly Member[]): string {
   const seen = new Set<string>();
   for (const m of members) {
@@ -30,6 +31,8 @@ export function searchTextOf(members: readonly Member[]): string {
       seen.add(m.createdBy.func.full);
       seen.add(m.createdBy.file);
     }
+    if (m.state !== null) seen.add(m.state);
+    if (m.labels !== null) for (const [k, v] of Object.entries(m.labels)) seen.add(`${k}=${v}`);
   }
   return [...seen].join('\n');
 }

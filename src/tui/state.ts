@@ -14,6 +14,7 @@ import { kindOf } from '../kinds/index.js';
 import { CONTENTION_SORTS } from './contention-model.js';
 import { DIFF_SORTS } from './diff-model.js';
 import { SORT_ORDERS, type TuiModel } from './model.js';
+import { pressesOf } from './presses.js';
 import { compileFilter } from './search.js';
 import type { ViewSettings } from './views/context.js';
 import { contentionListDoc } from './views/contention-list.js';
@@ -327,5 +328,11 @@ export function reduce(model: TuiModel, state: TuiState, action: TuiAction): Tui
     if (action.width === state.width && action.height === state.height) return state;
     return refit(model, { ...state, width: action.width, height: action.height });
   }
-  return onKey(model, state, action.input, action.key);
+  // Keys that arrive together (key repeat, a paste, a slow link) each count, in order, until one quits.
+  let next = state;
+  for (const press of pressesOf(action.input, action.key)) {
+    if (next.quit) break;
+    next = onKey(model, next, press.input, press.key);
+  }
+  return next;
 }

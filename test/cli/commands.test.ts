@@ -15,9 +15,8 @@ it('--help lists every command with examples and the exit codes', () => {
 });
 
 it('completion prints a shell script that completes gdump', () => {
-  const r = runCli(['completion']);
+  const r = runCli(['completion', 'bash']);
   assert.equal(r.code, 0);
-  assert.match(r.stdout, /gdump-completions/);
   assert.match(r.stdout, /complete .*gdump/);
 });
 

@@ -1,7 +1,8 @@
 /**
  * Wait ages ("[chan receive, 2 minutes]") and their shift in a diff, on the
  * aged program's two dumps (fixtures/gen/aged): goroutines that waited 1
- * minute, then the same ones at 2 minutes beside a newer batch at 1 minute.
+ * minute, then the same ones at 2 minutes beside a newer batch at 1 minute
+ * and a batch too young for an age (under a minute: `<1-2 min`, JSON min 0).
  * The truth files say, per go statement, how many goroutines had waited how
  * many minutes by the program's clock.
  */
@@ -25,11 +26,12 @@ const AFTER = fixture('aged', 'aged-after.txt');
 const sitesOf = (file: string): AgedSite[] => readTruth(file.replace(/\.txt$/, '.truth.json')).sites as AgedSite[];
 const snapshotOf = (file: string) => parseDump(readFileSync(file, 'utf8')).snapshots[0]!;
 
-/** The range the truth's minutes span, as gdump writes a wait: `2 min` or `1-2 min`. */
+/** The range the truth's minutes span, as gdump writes a wait: `2 min`, `1-2 min`, or `<1-2 min` (0: no age printed yet). */
 function range(site: AgedSite): string {
   const minutes = Object.keys(site.waitMinutes).map(Number);
   const [min, max] = [Math.min(...minutes), Math.max(...minutes)];
-  return min === max ? `${min} min` : `${min}-${max} min`;
+  const low = min === 0 ? '<1' : String(min);
+  return min === max ? `${min} min` : `${low}-${max} min`;
 }
 
 describe('wait ages', () => {
@@ -40,7 +42,8 @@ describe('wait ages', () => {
         const ages: Record<string, number> = {};
         for (const g of goroutinesOf(snapshot)) {
           if (g.createdBy?.func.full !== site.createdBy || !g.frames.some((f) => f.func.full === site.entry)) continue;
-          const key = String(g.waitMinutes);
+          // The runtime prints no age under a minute; the truth counts those at 0.
+          const key = String(g.waitMinutes ?? 0);
           ages[key] = (ages[key] ?? 0) + 1;
         }
         assert.deepEqual(ages, site.waitMinutes, `${file}: ${site.scenario}`);
@@ -78,5 +81,19 @@ describe('wait ages', () => {
       assert.ok(row, `${a.entry} in\n${r.stdout}`);
       assert.ok(row.includes(`${range(b)} → ${range(a)}`), `${a.scenario}: ${row}`);
     }
+  });
+
+  it('goroutines with no age count as under a minute: the WAIT column and --json of one dump', () => {
+    const sites = sitesOf(AFTER);
+    const young = sites.find((t) => t.waitMinutes['0'] !== undefined);
+    assert.ok(young, 'the aged program left a batch with no age');
+    const r = runCli([AFTER]);
+    // The table row (the likely-leaks section above it names the site too).
+    const row = r.stdout.split('\n').find((l) => /^\s+\d+\s+[\d.]+%/.test(l) && l.includes(young.entry))!;
+    assert.ok(row.includes(range(young)) && range(young).startsWith('<1-'), row);
+    const json = JSON.parse(runCli([AFTER, '--json']).stdout) as { groups: { entry: { function: string } | null; waitMinutes: { min: number; max: number } | null }[] };
+    const group = json.groups.find((g) => g.entry?.function === young.entry)!;
+    const ages = Object.keys(young.waitMinutes).map(Number);
+    assert.deepEqual(group.waitMinutes, { min: 0, max: Math.max(...ages) });
   });
 });

@@ -8,46 +8,19 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { BIN, fixture, REPO } from '../helpers/paths.js';
+import { PROMPT, TmuxSession, tmuxSkip } from '../helpers/tmux.js';
 import { readTruth } from '../helpers/truth.js';
-
-const HAS_TMUX = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-
-function tmuxSkip(): string | false {
-  if (HAS_TMUX) return false;
-  if (process.env.CI === 'true') throw new Error('tmux is required in CI (apt-get install tmux) but `tmux -V` failed');
-  return 'tmux is not installed: skipping the end-to-end terminal test';
-}
-
-const SESSION = `gdump-tui-${process.pid}`;
-const PROMPT = 'GDUMP-E2E$ ';
-
-function tmux(...args: string[]): string {
-  const r = spawnSync('tmux', ['-L', SESSION, ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tmux ${args.join(' ')} failed: ${r.stderr}`);
-  return r.stdout;
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
-
-async function screenWhere(ok: (s: string) => boolean, what: string, ms = 20_000): Promise<string> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = screen();
-    if (ok(s)) return s;
-    if (Date.now() > until) assert.fail(`timed out waiting for ${what}; the screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('gdump -i in a real terminal', () => {
   it('shows the biggest group first, its stack after Enter, and restores the terminal on q', { skip: tmuxSkip(), timeout: 90_000 }, async (t) => {
     const truth = readTruth(fixture('leak', 'after.truth.json'));
     const biggest = [...truth.sites].sort((a, b) => b.count - a.count)[0]!;
-    tmux('-f', '/dev/null', 'new-session', '-d', '-s', SESSION, '-x', '120', '-y', '40', '-c', REPO, `env -i PATH="${process.env.PATH}" HOME="${process.env.HOME}" TERM=xterm-256color LANG=C.UTF-8 PS1='${PROMPT}' bash --norc --noprofile`);
+    const term = new TmuxSession('tui');
+    const tmux = (...args: string[]): string => term.tmux(...args);
+    const screenWhere = (ok: (s: string) => boolean, what: string): Promise<string> => term.screenWhere(ok, what);
+    const SESSION = term.target;
     try {
-      await screenWhere((s) => s.includes(PROMPT.trimEnd()), 'the shell prompt');
+      await term.start();
       tmux('send-keys', '-t', SESSION, `cat ${fixture('leak', 'after.txt')} | NO_COLOR=1 ${process.execPath} ${BIN} -i`, 'Enter');
       const list = await screenWhere((s) => s.includes('SITE (function run'), 'the group list');
       const rows = list.split('\n');
@@ -79,7 +52,7 @@ describe('gdump -i in a real terminal', () => {
       assert.match(stty, /(^|\s)echo(\s|$)/m, 'echo is back on');
       assert.doesNotMatch(stty, /-icanon|(^|\s)-echo(\s|$)/m);
     } finally {
-      spawnSync('tmux', ['-L', SESSION, 'kill-server']);
+      term.kill();
     }
   });
 });

@@ -29,6 +29,10 @@ export interface AnalyzeArgs extends OutputArgs, FilterArgs, NetworkArgs {
   source: boolean;
   'source-root': string[] | undefined;
   'path-map': string[] | undefined;
+  'min-wait': number | undefined;
+  sort: string;
+  runtime: boolean;
+  hyperlinks: string;
 }
 
 /** Every option's value when not given: the yargs declarations (analyze.ts) and the plain path (plain.ts) both read it. */
@@ -52,4 +56,8 @@ export const ANALYZE_DEFAULTS: Omit<AnalyzeArgs, 'inputs'> = {
   source: false,
   'source-root': undefined,
   'path-map': undefined,
+  'min-wait': undefined,
+  sort: 'count',
+  runtime: false,
+  hyperlinks: 'auto',
 };

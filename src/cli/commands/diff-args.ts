@@ -3,9 +3,9 @@
  * handler imports the run (run/diff.ts): the run reads this type without
  * importing the command back.
  */
-import type { NetworkArgs, OutputArgs } from '../options.js';
+import type { FilterArgs, NetworkArgs, OutputArgs } from '../options.js';
 
-export interface DiffArgs extends OutputArgs, NetworkArgs {
+export interface DiffArgs extends OutputArgs, NetworkArgs, FilterArgs {
   inputs: string[];
   /** Unset: site for goroutines, top (the allocating function) for heap profiles. */
   by: string | undefined;
@@ -19,4 +19,5 @@ export interface DiffArgs extends OutputArgs, NetworkArgs {
   format: string;
   /** -o FILE: where --format html writes. */
   output: string | undefined;
+  runtime: boolean;
 }

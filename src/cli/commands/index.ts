@@ -2,10 +2,11 @@
  * The command registry: every command, listed explicitly (no directory scan
  * at start-up). Each command module is small; its handler imports the heavy
  * code (grammar, analysis, TUI) only when it runs. `completion` is yargs'
- * own (main.ts).
+ * built from the option table (completion.ts).
  */
 import type { CommandModule } from 'yargs';
 import { analyzeCommand } from './analyze.js';
+import { completionCommand } from './completion.js';
 import { diffCommand } from './diff.js';
 import { reportCommand } from './report.js';
 import { runCommand } from './run.js';
@@ -16,4 +17,4 @@ function entry<T>(command: CommandModule<object, T>): CommandModule<object, neve
   return command as unknown as CommandModule<object, never>;
 }
 
-export const commands: CommandModule<object, never>[] = [entry(analyzeCommand), entry(diffCommand), entry(watchCommand), entry(reportCommand), entry(runCommand)];
+export const commands: CommandModule<object, never>[] = [entry(analyzeCommand), entry(diffCommand), entry(watchCommand), entry(reportCommand), entry(runCommand), entry(completionCommand)];

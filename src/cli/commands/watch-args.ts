@@ -13,4 +13,5 @@ export interface WatchArgs extends OutputArgs, NetworkArgs {
   top: number;
   stacks: number;
   interactive: boolean;
+  runtime: boolean;
 }

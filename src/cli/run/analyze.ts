@@ -5,6 +5,7 @@
  */
 import { GoroutineFolder } from '../../analysis/fold.js';
 import { StackFolder } from '../../analysis/stacks.js';
+import { GROUP_SORTS, isGroupSort } from '../../analysis/sort.js';
 import { kindOf, type ReportOptions } from '../../kinds/index.js';
 import { Explainer } from '../../kinds/explain.js';
 import type { Goroutine } from '../../model/goroutine.js';
@@ -12,11 +13,13 @@ import type { Snapshot, TracebackSnapshot } from '../../model/snapshot.js';
 import { writeJson } from '../../render/jsonstream.js';
 import { renderTraceback } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
-import { formatRanges, renderWarnings } from '../../render/text.js';
+import { linkerFor, type HyperlinkMode } from '../../render/hyperlinks.js';
+import { JSON_SCHEMA } from '../../render/json.js';
+import { formatRanges, plural, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { httpSettingsOf, outputWidth, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
+import { httpSettingsOf, outputWidth, parseFilter, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
 import { isExportFormat, runStackExport } from './export.js';
 import { explainOptions, sourceLocations } from './explain.js';
 import { loadInputs } from './inputs.js';
@@ -27,7 +30,9 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   if (args.passthrough) return passThroughInputs(args);
   const groupBy = args['group-by'] === undefined ? undefined : parseGroupBy(args['group-by']);
   const similarity = parseSimilarity(args.similarity);
-  const filter = { focus: parseRegex('focus', args.focus), ignore: parseRegex('ignore', args.ignore) };
+  const filter = parseFilter(args);
+  const sort = args.sort;
+  if (!isGroupSort(sort)) throw new GdumpError(`--sort: expected ${GROUP_SORTS.join(', ')}, got "${sort}"`, 'usage');
   const sample = parseSample(args.sample);
   // Streaming: goroutines are folded into groups as they are parsed and dropped, unless a view needs them all.
   // The HTML report groups the goroutines several ways, so it keeps them; folded and pprof fold them into stacks.
@@ -46,17 +51,20 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   };
   const loaded = await loadInputs(args.inputs ?? [], { strip: parseRegex('strip', args.strip) ?? null, ...fold }, { http });
   const palette = paletteFor(process.stdout, args.color);
+  const link = linkerFor(args.hyperlinks as HyperlinkMode, process.stdout);
   const err = paletteFor(process.stderr, args.color);
 
-  const snapshots: { snapshot: Snapshot; source: string; stripped: readonly string[] }[] = [];
+  const snapshots: { snapshot: Snapshot; source: string; stripped: readonly string[]; binary: boolean }[] = [];
   for (const { source, result, stripped = [] } of loaded) {
     if (result.snapshots.length === 0) {
-      const lines = result.skipped.length > 0 ? ` (${result.lines} lines passed over: ${formatRanges(result.skipped)})` : '';
+      const lines = result.skipped.length > 0 ? ` (${plural(result.lines, 'line')} passed over: ${formatRanges(result.skipped)})` : '';
       const why = result.lines === 0 ? 'it is empty' : `no goroutine dump or profile was found in it${lines}`;
       for (const line of renderWarnings(result.warnings, [], err)) process.stderr.write(line + '\n');
       throw new GdumpError(`${source.name}: ${why}`, 'no-dump');
     }
-    for (const snapshot of result.snapshots) snapshots.push({ snapshot, source: source.name, stripped });
+    // A binary profile has no lines (the parse counts 0): its report names its form and counts no lines.
+    const binary = result.lines === 0;
+    for (const snapshot of result.snapshots) snapshots.push({ snapshot, source: source.name, stripped, binary });
   }
 
   if (args.interactive) {
@@ -67,7 +75,7 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
     if (explored) return EXIT.ok;
   }
 
-  const report = (stripped: readonly string[]): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped, explainer });
+  const report = (stripped: readonly string[], binary: boolean): ReportOptions => ({ groupBy, similarity, filter, sample, folder, stripped, explainer, sort, runtime: args.runtime, binary });
   const warnings = snapshots.reduce((n, s) => n + s.snapshot.warnings.length, 0);
   const done = args.strict && warnings > 0 ? EXIT.checkFailed : EXIT.ok;
   if (args.format === 'html') {
@@ -87,11 +95,11 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       process.stdout.write(renderTraceback(snapshot, filter));
     }
   } else if (args.json || args.format === 'json') {
-    const json = ({ snapshot, stripped }: (typeof snapshots)[number]): object => kindOf(snapshot).json(snapshot, report(stripped));
+    const json = ({ snapshot, stripped, binary }: (typeof snapshots)[number]): object => kindOf(snapshot).json(snapshot, report(stripped, binary));
     const write = (text: string): void => void process.stdout.write(text);
     if (snapshots.length > 1) {
       // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them, in small pieces (writeJson): the ids of a 1 GB input are never one string.
-      write('{\n  "snapshots": [\n');
+      write(`{\n  "schema": ${JSON_SCHEMA},\n  "snapshots": [\n`);
       snapshots.forEach((s, i) => {
         write('    ');
         writeJson(json(s), write, '    ');
@@ -99,14 +107,14 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       });
       write('  ]\n}\n');
     } else {
-      writeJson(snapshots.length === 1 ? json(snapshots[0]!) : { snapshots: [] }, write);
+      writeJson(snapshots.length === 1 ? json(snapshots[0]!) : { schema: JSON_SCHEMA, snapshots: [] }, write);
       write('\n');
     }
   } else {
-    snapshots.forEach(({ snapshot, source, stripped }, i) => {
+    snapshots.forEach(({ snapshot, source, stripped, binary }, i) => {
       const name = snapshots.length > 1 ? `${source} [snapshot ${i + 1} of ${snapshots.length}, lines ${snapshot.firstLine}-${snapshot.lastLine}]` : source;
       if (i > 0) process.stdout.write('\n');
-      const text = { ...report(stripped), palette, fullPaths: args['full-paths'], top: args.top, stacks: args.stacks, width: outputWidth(process.stdout), source: name };
+      const text = { ...report(stripped, binary), link, palette, fullPaths: args['full-paths'], top: args.top, stacks: args.stacks, width: outputWidth(process.stdout), source: name };
       process.stdout.write(kindOf(snapshot).text(snapshot, text));
     });
   }

@@ -5,6 +5,7 @@
 import type { Snapshot } from '../../model/snapshot.js';
 import type { Group } from '../../analysis/group.js';
 import { DiffFolder } from '../../diff/stream.js';
+import { isFiltering } from '../../analysis/filter.js';
 import { comparable, diffSnapshots, isDiffBy, siteStacks, type DiffOptions } from '../../diff/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
@@ -17,7 +18,7 @@ import { paletteFor } from '../../render/palette.js';
 import type { DiffArgs } from '../commands/diff-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { httpSettingsOf, outputWidth, parseRegex, parseSample } from '../options.js';
+import { httpSettingsOf, outputWidth, parseFilter, parseRegex, parseSample } from '../options.js';
 import { loadInputs } from './inputs.js';
 
 interface Input {
@@ -61,16 +62,18 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   const by = args.by ?? 'site';
   if (!isDiffBy(by)) throw new GdumpError(`--by: expected site, stack, top or label:KEY, got "${by}"`, 'usage');
   const ignore = parseRegex('ignore-site', args['ignore-site']);
+  const filter = parseFilter(args);
   const limit = args['fail-on-growth'];
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) {
     throw new GdumpError(`--fail-on-growth: expected a whole number (goroutines, or bytes for heap diffs; 0 or more), got "${limit}"`, 'usage');
   }
   const folded = new Map<Snapshot, readonly Group[]>();
   // Goroutines are folded into sites as they are parsed, unless the TUI needs them all (or --by top, which needs each snapshot's GOROOT).
-  const folder = args.interactive || !DiffFolder.folds(by) ? null : new DiffFolder(by);
+  // A goroutine filter needs the goroutines themselves: no folding while reading then.
+  const folder = args.interactive || isFiltering(filter) || !DiffFolder.folds(by) ? null : new DiffFolder(by);
   const { inputs, times } = await loadSnapshots(args, folder, folded);
   const snapshots = inputs.map((i) => i.snapshot);
-  const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample), folded };
+  const options: DiffOptions = { by: args.by === undefined ? undefined : by, ignore, times, sample: parseSample(args.sample), folded, runtime: args.runtime, ...(isFiltering(filter) ? { filter } : {}) };
   const result = diffSnapshots(snapshots, options);
   if (args.interactive) {
     // false: no terminal to run in; startTui said so, and the plain report follows.

@@ -5,12 +5,12 @@
 import { load, type Loaded, type LoadOptions } from '../../input/load.js';
 import { progressFor } from '../../input/progress.js';
 import { openSource, type OpenOptions } from '../../input/open.js';
-import { GdumpError } from '../../errors.js';
 
 export async function loadInputs(args: readonly string[], options: LoadOptions = {}, open: OpenOptions = {}): Promise<Loaded[]> {
-  const list = args.length > 0 ? args : defaultInputs();
+  const list = args.length > 0 ? args : ['-'];
   const out: Loaded[] = [];
   for (const arg of list) {
+    if (arg === '-' && process.stdin.isTTY === true) process.stderr.write(PASTE_PROMPT);
     const source = await openSource(arg, open);
     const progress = progressFor(source);
     try {
@@ -22,9 +22,9 @@ export async function loadInputs(args: readonly string[], options: LoadOptions =
   return out;
 }
 
-function defaultInputs(): string[] {
-  if (process.stdin.isTTY === true) {
-    throw new GdumpError('no input: give a dump file, a URL, or pipe one in (gdump --help shows examples)', 'usage');
-  }
-  return ['-'];
-}
+/**
+ * Standard input on a terminal (`gdump` or `gdump -` typed by hand): a dump
+ * pasted from a chat or a ticket is read until Ctrl-D, after one line on
+ * stderr that says so (and how to get out).
+ */
+export const PASTE_PROMPT = 'gdump: paste a goroutine dump or profile, then press Ctrl-D on a new line (Ctrl-C to quit; gdump --help shows other inputs)\n';

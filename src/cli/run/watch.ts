@@ -19,6 +19,7 @@ import { diffJson, renderDiff } from '../../render/diff.js';
 import { seriesSuspects } from '../../diff/suspects.js';
 import { renderSuspects, suspectsJson } from '../../render/suspects.js';
 import { escapeTerminal } from '../../text/escape.js';
+import { JSON_SCHEMA } from '../../render/json.js';
 import { paletteFor } from '../../render/palette.js';
 import { shortenerOf } from '../../render/paths.js';
 import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } from '../../render/watch.js';
@@ -142,7 +143,7 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         if (c.file !== null) saved.push(c.file);
         kept.push(c);
         if (kept.length > KEPT_SNAPSHOTS) folded.delete(kept.splice(1, 1)[0]!.snapshot);
-        result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time), folded });
+        result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time), folded, runtime: args.runtime });
         const classifier = classifierFor(c.snapshot);
         view = { palette, paths: shortenerOf(stacksOf(c.snapshot), classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
         if (live !== null) live.draw(renderWatchTable(result, taken, view));
@@ -168,7 +169,7 @@ async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonl
   const suspects = result === null ? [] : seriesSuspects(result, kept.map((k) => k.snapshot), undefined, folder?.factsOf(kept[kept.length - 1]!.snapshot));
   if (args.json) {
     const series = result === null ? null : { ...diffJson(result), suspects: suspectsJson(suspects) };
-    process.stdout.write(JSON.stringify({ ...series, snapshots: kept.length, saved }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ schema: JSON_SCHEMA, ...series, snapshots: kept.length, saved }, null, 2) + '\n');
   } else if (result !== null && view !== null && kept.length >= 2) {
     const sources = kept.map((k) => k.file ?? k.time.toISOString());
     const above = renderSuspects(suspects, view);

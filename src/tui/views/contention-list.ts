@@ -4,7 +4,7 @@
  * Only the rows on screen are formatted.
  */
 import { escapeTerminal } from '../../render/escape.js';
-import { formatSeconds } from '../../render/heap.js';
+import { contentionSiteTitle, formatSeconds } from '../../render/heap.js';
 import { plural } from '../../render/text.js';
 import type { ContentionModel } from '../contention-model.js';
 import { lazyDoc, text, type Doc, type Line } from '../document.js';
@@ -25,8 +25,7 @@ export function contentionListDoc(model: ContentionModel, source: string, s: Vie
     eventWidth = Math.max(eventWidth, groupDigits(x.contentions).length);
   }
   const columns = (delay: string, share: string, count: string): string => ' ' + delay.padStart(delayWidth) + '  ' + share.padStart(6) + '  ' + count.padStart(eventWidth) + '  ';
-  const site = s.contentionBy === 'top' ? 'waiting function' : s.contentionBy;
-  const fixed: Line[] = [{ segments: [text(columns('DELAY', 'SHARE', 'EVENTS') + `SITE (${site})`, 'heading')] }];
+  const fixed: Line[] = [{ segments: [text(columns('DELAY', 'SHARE', 'EVENTS') + contentionSiteTitle(model.snapshot.format, s.contentionBy), 'heading')] }];
   const kind = model.snapshot.format === 'mutex' ? 'mutex profile' : 'block profile';
   let title = `${escapeTerminal(source)} · ${kind} · ${plural(sites.length, 'site')} · delay ${formatSeconds(delaySeconds)} over ${plural(events, 'event')} · by ${s.contentionBy} · sorted by ${SORT_NAMES[s.contentionSort]}`;
   if (s.filter !== null) title += filterNote(s.filter, order.length, sites.length);
