@@ -3,6 +3,8 @@
  * that takes the rest of the width, and an ellipsis instead of wrapping.
  * Widths are measured on unstyled text; styling is applied after padding.
  */
+import { maxOf } from '../lists.js';
+
 export interface Column {
   readonly title: string;
   readonly align: 'left' | 'right';
@@ -18,7 +20,7 @@ export function truncate(text: string, width: number): string {
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly Cell[][], maxWidth: number | null, title: (s: string) => string): string[] {
-  const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => r[i]?.text.length ?? 0)));
+  const widths = columns.map((c, i) => Math.max(c.title.length, maxOf(rows.map((r) => r[i]?.text.length ?? 0))));
   const lines: string[] = [];
   const line = (cells: Cell[], header: boolean): string => {
     let used = 0;
