@@ -22,10 +22,11 @@ export function field(number: number, payload: Buffer): Buffer {
   return Buffer.concat([varint((number << 3) | 2), varint(payload.length), payload]);
 }
 
-/** `inflatedMiB` MiB of zeros as a gzip stream of 1 MiB members (~1 KB each). */
+/** A profile.proto's start, then zeros up to `inflatedMiB` MiB, as a gzip stream of 1 MiB members (~1 KB each). */
 export function gzipBomb(inflatedMiB: number): Buffer {
   const member = gzipSync(Buffer.alloc(1 << 20), { level: 9 });
-  return Buffer.concat(Array.from({ length: inflatedMiB }, () => member));
+  const first = gzipSync(Buffer.concat([PROTO_HEAD, Buffer.alloc(1 << 20)]), { level: 9 });
+  return Buffer.concat([first, ...Array.from({ length: inflatedMiB - 1 }, () => member)]);
 }
 
 /** A Profile whose string table has `entries` empty strings (field 6), gzip'd. */
