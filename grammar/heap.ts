@@ -24,6 +24,7 @@ import { newHeapSnapshot, type HeapSnapshot, type Snapshot } from '../src/model/
 import type { RawRecord } from './parser.js';
 import { recordFrames } from './pcs.js';
 import type { ProfileSection } from './profile-section.js';
+import { appendAll } from '../src/lists.js';
 
 const HEADER = /^heap profile: *(\d+): *(\d+) *\[ *(\d+): *(\d+) *\] *@ *([a-z_0-9]*)\/?(\d*)/;
 
@@ -45,9 +46,12 @@ function readHeader(text: string, line: number, kindSource: HeapKindSource, warn
   // `heap_v2/N` and `heapz_v2/N` the rate itself, `heapprofile` is unsampled.
   const printed = m[6] === '' ? 0 : Number(m[6]);
   const rate = m[5] === 'heapprofile' ? 1 : m[5] === 'heap' ? printed / 2 : printed;
-  const h = newHeapProfile(rate > 0 ? rate : 1, false, kindSource);
+  // MemProfileRate is an int: a rate beyond 2^53 (or Infinity, from 400 digits) is no rate, and scaled every value to Infinity.
+  const sane = rate > 0 && rate <= Number.MAX_SAFE_INTEGER;
+  const h = newHeapProfile(sane ? rate : 1, false, kindSource);
   h.header = { inuseObjects: Number(m[1]), inuseBytes: Number(m[2]), allocObjects: Number(m[3]), allocBytes: Number(m[4]) };
   if (rate <= 0) warnings.push({ line, message: `the heap profile header "${text}" has no sampling rate; values are taken as unsampled` });
+  else if (!sane) warnings.push({ line, message: `the heap profile header "${text}" has a sampling rate beyond 2^53; values are taken as unsampled` });
   return h;
 }
 
@@ -61,7 +65,7 @@ function heapSnapshot(text: string, line: number, inputName: string | null): Hea
   const byName = endpoint === 'allocs' || endpoint === 'heap';
   const warnings: { line: number; message: string }[] = [];
   const s = newHeapSnapshot(endpoint === 'allocs' ? 'allocs' : 'heap', readHeader(text, line, byName ? 'input-name' : 'default', warnings), line);
-  s.warnings.push(...warnings);
+  appendAll(s.warnings, warnings);
   return s;
 }
 

@@ -98,13 +98,26 @@ export class DumpReader {
     }
   }
 
-  /** Where to cut the buffer: after the first newline of its last blank line, else after its last newline once it is large. */
+  /**
+   * Where to cut the buffer: after the first newline of its last blank line;
+   * once it is large without one (log shippers drop blank lines), before its
+   * last goroutine header or profile record; else, with a warning, after its
+   * last newline (a goroutine across that cut is read in two pieces).
+   */
   private cutPoint(): number {
     const b = this.buffer;
     const blank = blankCut(b, true);
     if (blank > 0) return blank;
     if (b.length < this.chunkSize * 8) return -1;
-    return b.lastIndexOf('\n') + 1;
+    const header = lastBoundary(b);
+    if (header > 0) return header;
+    const cut = b.lastIndexOf('\n') + 1;
+    if (cut > 0) {
+      let line = this.nextLine;
+      for (let i = b.indexOf('\n'); i >= 0 && i < cut - 1; i = b.indexOf('\n', i + 1)) line++;
+      this.builder.warning(line, `no blank line and no goroutine header in the ${this.chunkSize * 8} characters before this line: the text is cut here to be read, and what spans the cut may be read in two pieces`);
+    }
+    return cut;
   }
 
   /** Parses text[from, to): whole lines, cut after a blank line's first newline or at the input's end. */
@@ -127,6 +140,17 @@ export class DumpReader {
     }
     return this.builder.finish(lastLine);
   }
+}
+
+/** A line that starts a goroutine or a debug=1 record: `goroutine 12 [`, `3 @ 0x…`, `1: 64 [2: 128] @ 0x…`. */
+const BOUNDARY = /\n(?:goroutine \d+ |\d+ @ |\d+: \d+ \[\d+: \d+\] @ )/g;
+
+/** The offset just after the newline before the last such line of `text`, searched in its last half; -1 without one. */
+function lastBoundary(text: string): number {
+  BOUNDARY.lastIndex = text.length >> 1;
+  let found = -1;
+  for (let m = BOUNDARY.exec(text); m !== null; m = BOUNDARY.exec(text)) found = m.index + 1;
+  return found;
 }
 
 /**

@@ -13,6 +13,7 @@ import { IdSet } from './idset.js';
 import type { ProfileHeaderFields } from './fields.js';
 import type { DumpEvents, RawRecord } from './parser.js';
 import { PROFILE_SECTIONS } from './sections.js';
+import { appendAll } from '../src/lists.js';
 
 /** Lines that say why the dump was printed. */
 const CRASH_LINE = /^(panic: |fatal error: |SIGQUIT: quit|SIGABRT: abort|\[signal |unexpected signal|runtime: |\^\\SIGQUIT: quit)/;
@@ -58,9 +59,9 @@ export class SnapshotBuilder implements DumpEvents {
   ) {}
 
   private start<S extends Snapshot>(s: S, line: number): S {
-    s.messages.push(...this.pendingMessages);
-    s.skipped.push(...this.pendingSkipped);
-    s.warnings.push(...this.pendingWarnings);
+    appendAll(s.messages, this.pendingMessages);
+    appendAll(s.skipped, this.pendingSkipped);
+    appendAll(s.warnings, this.pendingWarnings);
     if (this.pendingSkipped.length > 0) s.firstLine = Math.min(line, this.pendingSkipped[0]!.first);
     this.pendingMessages = [];
     this.pendingSkipped = [];

@@ -6,6 +6,7 @@
 import type { Labels } from '../model/goroutine.js';
 import { stacksOf, type GoroutineSnapshot, type Snapshot } from '../model/snapshot.js';
 import { classifierOf, type FrameClassifier } from './frames.js';
+import { appendAll } from '../lists.js';
 import { IdList } from './idlist.js';
 import { keyFunctions, type GroupBy, type Similarity } from './keys.js';
 import { matchesFilter, type MemberFilter } from './filter.js';
@@ -104,7 +105,7 @@ export class Grouper {
     if (later.waitMax !== null && (g.waitMax === null || later.waitMax > g.waitMax)) g.waitMax = later.waitMax;
     for (let i = 0; i < later.ids.length; i++) g.ids.push(later.ids.at(i));
     g.labels = commonLabels(g.labels, later.labels);
-    if (this.keep) g.members.push(...later.members);
+    if (this.keep) appendAll(g.members, later.members);
   }
 
   /** Groups, biggest first; ties by key so output is stable. */

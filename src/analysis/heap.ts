@@ -46,8 +46,13 @@ export interface ContentionSite {
 export function scaleHeapSample(objects: number, bytes: number, rate: number): [number, number] {
   if (objects === 0 || bytes === 0) return [0, 0];
   if (rate <= 1) return [objects, bytes];
-  const scale = 1 / (1 - Math.exp(-bytes / objects / rate));
-  return [Math.trunc(objects * scale), Math.trunc(bytes * scale)];
+  // As runtime/pprof computes it (same rounding), but for a tiny x (a huge rate) 1 - exp(-x) is 0 and the
+  // scale Infinity: -expm1(-x) is that value exact.
+  const x = bytes / objects / rate;
+  const d = 1 - Math.exp(-x);
+  const scale = 1 / (d > 0 ? d : -Math.expm1(-x));
+  const scaled = (v: number): number => Math.min(Number.MAX_SAFE_INTEGER, Math.trunc(v * scale));
+  return [scaled(objects), scaled(bytes)];
 }
 
 /** Values are estimates when not every allocation was recorded. */

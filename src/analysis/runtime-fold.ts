@@ -16,6 +16,7 @@ import { isRuntimePackage } from './frames.js';
 import type { Group } from './group.js';
 import type { Member } from './members.js';
 import { addWait } from './wait.js';
+import { appendAll } from '../lists.js';
 import { IdList } from './idlist.js';
 
 /**
@@ -56,7 +57,7 @@ export function foldRuntime(groups: readonly Group[]): FoldedGroups {
     if (g.waitMin !== null) addWait(runtime, g.waitMin === 0 ? null : g.waitMin);
     if (g.waitMax !== null) addWait(runtime, g.waitMax);
     for (let i = 0; i < g.ids.length; i++) runtime.ids.push(g.ids.at(i));
-    runtime.members.push(...g.members);
+    appendAll(runtime.members, g.members);
   }
   runtime.ids.sort();
   return { groups: kept, runtime, runtimeGroups: internal.length };

@@ -1,4 +1,6 @@
 import { GdumpError, type Failure } from '../errors.js';
+import { escapeTerminal } from '../text/escape.js';
+import { maskUserinfo } from '../text/secrets.js';
 
 /**
  * Exit codes, documented in --help (help-text.ts) and the README. Scripts rely on them.
@@ -24,6 +26,8 @@ export const EXIT_CODES_HELP = `Exit codes:
   2  usage error (unknown flag, bad regex, missing argument)
   3  no dump or profile found in the input
   4  an input could not be read (missing file, HTTP error, timeout, corrupt data), or -o FILE could not be written
+     or is past a budget (--max-bytes, --max-inflated, --max-profile-bytes, …);
+     watch --out could not save 3 snapshots in a row
   5  internal error in gdump (please report it)`;
 
 /** The exit code of each kind of failure (src/errors.ts): the only place failures become numbers. */
@@ -41,13 +45,22 @@ export function exitCodeOf(failure: Failure): number {
 }
 
 /**
+ * A message as it may reach stderr: messages quote file names, URLs, HTTP
+ * status texts and profile names, all untrusted, so control and invisible
+ * characters are escaped and URL passwords masked, here once for all.
+ */
+export function printable(message: string): string {
+  return escapeTerminal(maskUserinfo(message));
+}
+
+/**
  * Turns any failure into a message on stderr and an exit code: the user's
  * message for a GdumpError, "internal error" otherwise. gdump never prints
  * its own stack trace unless GDUMP_DEBUG=1.
  */
 export function reportFailure(e: unknown): void {
   const say = (message: string, code: number): void => {
-    process.stderr.write(`gdump: ${message}\n`);
+    process.stderr.write(`gdump: ${printable(message)}\n`);
     process.exitCode = code;
   };
   if (e instanceof GdumpError) {

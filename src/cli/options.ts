@@ -9,6 +9,7 @@ import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
 import type { HttpSettings } from '../input/http.js';
 import { GdumpError } from '../errors.js';
+import { BUDGETS, configureBudgets, formatBudget, type BudgetName } from '../input/budget.js';
 
 export interface OutputArgs {
   json: boolean;
@@ -95,11 +96,15 @@ export function outputWidth(stream: NodeJS.WriteStream): number | null {
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** `500ms`, `10s`, `1.5m`, `1h`; a bare number is seconds. */
 export function parseDuration(flag: string, value: string | number): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(String(value));
   const ms = m === null ? NaN : Number(m[1]) * DURATION_UNITS[m[2] ?? 's'];
   if (!(ms > 0)) throw new GdumpError(`--${flag}: expected a duration such as 500ms, 10s or 2m, got "${value}"`, 'usage');
+  // Node's timers take at most 2^31-1 ms and fire after 1 ms beyond it: a 600h --every would spin.
+  if (ms > MAX_TIMER_MS) throw new GdumpError(`--${flag}: ${value} is longer than the longest timer Node can set (${MAX_TIMER_MS} ms, about 24.8 days)`, 'usage');
   return ms;
 }
 
@@ -113,27 +118,68 @@ export function parseByteSize(flag: string, value: string | number): number {
   return bytes;
 }
 
-export interface NetworkArgs {
+/** Every budget's flag (src/input/budget.ts): `max-bytes`, `max-inflated`, … */
+type BudgetFlag = (typeof BUDGETS)[BudgetName]['flag'];
+
+export type NetworkArgs = {
   'connect-timeout': string;
   timeout: string;
-  'max-bytes': string;
-}
+} & Record<BudgetFlag, string>;
 
-export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', 'max-bytes': '1GiB' };
+const BUDGET_DEFAULTS = Object.fromEntries(Object.values(BUDGETS).map((b) => [b.flag, formatBudget(b).replace(/,/g, '')])) as Record<BudgetFlag, string>;
 
-/** For commands whose inputs may be URLs: the limits of a fetch, which the run reads with httpSettingsOf. */
+export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', ...BUDGET_DEFAULTS };
+
+/** For commands that read inputs: the limits of a fetch (read with httpSettingsOf), and every budget (applyBudgets). */
 export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
-  return y
+  let out = y
     .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
-    .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' })
-    .option('max-bytes', { type: 'string', default: NETWORK_DEFAULTS['max-bytes'], describe: 'URL inputs: stop reading a response larger than this' }) as Argv<T & NetworkArgs>;
+    .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' });
+  for (const b of Object.values(BUDGETS)) {
+    out = out.option(b.flag, { type: 'string', default: BUDGET_DEFAULTS[b.flag], describe: `Budget: stop (exit 4) past this many ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what}` });
+  }
+  return out as Argv<T & NetworkArgs>;
 }
 
-/** The limits of every fetch, from the args. */
+/** --top and --stacks, as every command that has them takes them. */
+export function checkRowArgs(args: { top: number; stacks: number }): void {
+  parseWholeNumber('top', args.top);
+  parseWholeNumber('stacks', args.stacks);
+}
+
+/** A string option as given: yargs makes a flag given twice an array, and the last one counts. */
+function lastOf(value: unknown): string {
+  return String(Array.isArray(value) ? value[value.length - 1] : value);
+}
+
+/** A whole number of at least `min`: `--top abc`, `--stacks -1`, `--stacks NaN` and `--top 1.5` are usage errors. */
+export function parseWholeNumber(flag: string, value: unknown, min = 0): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new GdumpError(`--${flag}: expected a whole number${min > 0 ? ` of ${min} or more` : ' (0 or more)'}, got "${String(value)}"`, 'usage');
+  }
+  return n;
+}
+
+/** Sets every budget from the args (src/input/budget.ts), before inputs are opened. */
+export function applyBudgets(args: NetworkArgs): void {
+  const limits: Partial<Record<BudgetName, number>> = {};
+  for (const [name, b] of Object.entries(BUDGETS) as [BudgetName, (typeof BUDGETS)[BudgetName]][]) {
+    const given = lastOf(args[b.flag] ?? BUDGET_DEFAULTS[b.flag]);
+    limits[name] = b.unit === 'bytes' ? parseByteSize(b.flag, given) : parseWholeNumber(b.flag, given.replace(/[_,]/g, ''), 1);
+  }
+  configureBudgets(limits);
+}
+
+/**
+ * The limits of every fetch, from the args. Every command that reads inputs
+ * calls it once before opening them, so it also sets the budgets (applyBudgets).
+ */
 export function httpSettingsOf(args: NetworkArgs): HttpSettings {
+  applyBudgets(args);
   return {
-    connectTimeoutMs: parseDuration('connect-timeout', args['connect-timeout']),
-    timeoutMs: parseDuration('timeout', args.timeout),
-    maxBytes: parseByteSize('max-bytes', args['max-bytes']),
+    connectTimeoutMs: parseDuration('connect-timeout', lastOf(args['connect-timeout'])),
+    timeoutMs: parseDuration('timeout', lastOf(args.timeout)),
+    maxBytes: parseByteSize('max-bytes', lastOf(args['max-bytes'])),
   };
 }

@@ -9,6 +9,7 @@ import type { Frame } from '../model/frame.js';
 import type { Member } from '../analysis/members.js';
 import type { DiffSite } from './diff.js';
 import { normalFrames } from '../analysis/keys.js';
+import { appendAll } from '../lists.js';
 
 export interface TextChange {
   /** -1 only in the earlier stack, 1 only in the later one, 0 in both. */
@@ -43,7 +44,7 @@ export function diffText(before: string, after: string): TextChange[] {
   const out: TextChange[] = [];
   a.forEach((line, i) => {
     if (i > 0) out.push({ op: 0, text: '\n' });
-    out.push(...charDiff(line, b[i]!));
+    appendAll(out, charDiff(line, b[i]!));
   });
   return out;
 }

@@ -27,78 +27,110 @@ import {
   type Warning,
 } from '../model/snapshot.js';
 import { GdumpError } from '../errors.js';
-import { inflate, readVarint } from './decode.js';
+import { BudgetCounter, budgetLimit, type BudgetName } from './budget.js';
+import { idKey, ProtoNumbers } from './proto-numbers.js';
+import { readProfile } from './proto-read.js';
 import type { InputSource } from './source.js';
 
-type PprofModule = typeof import('pprof-format');
-
 /**
- * Decodes the top-level fields one at a time (pprof-format does not notice a
- * cut buffer: it would read a shortened last field as if whole).
+ * Inflates as much as the stream allows, never past the budget (a gzip bomb
+ * stops there with the budget's message): strictly first, so a damaged
+ * stream says why it stopped, then, for a damaged one, again with sync
+ * flushes to get every byte before the damage.
  */
-function decodeTolerant(pprof: PprofModule, buf: Uint8Array, warnings: Warning[]): Profile {
-  const data: Parameters<typeof pprof.Profile.decodeValue>[0] = {};
-  let at = 0;
-  let bad = 0;
-  while (at < buf.length) {
-    const tag = readVarint(buf, at);
-    const field = tag === null ? 0 : Math.floor(tag.value / 8);
-    const wire = tag === null ? -1 : tag.value & 7;
-    let payload: Uint8Array | null = null;
-    let next = -1;
-    if (tag !== null && wire === 0) {
-      const v = readVarint(buf, tag.next);
-      if (v !== null) [payload, next] = [buf.subarray(tag.next, v.next), v.next];
-    } else if (tag !== null && wire === 2) {
-      const len = readVarint(buf, tag.next);
-      if (len !== null && len.next + len.value <= buf.length) [payload, next] = [buf.subarray(len.next, len.next + len.value), len.next + len.value];
-    }
-    if (payload === null || field === 0) {
-      const what = wire === 0 || wire === 2 ? 'is cut off' : 'is corrupt (an unreadable field)';
-      warnings.push({ line: 0, message: `the profile ${what} at byte ${at} of ${buf.length}: only what comes before is read` });
-      break;
-    }
-    try {
-      pprof.Profile.decodeValue(data, field, payload);
-    } catch {
-      bad++;
-    }
-    at = next;
-  }
-  if (bad > 0) warnings.push({ line: 0, message: `${bad} fields of the profile could not be decoded and were passed over` });
-  return new pprof.Profile(data);
+async function inflate(bytes: Buffer, source: InputSource): Promise<{ data: Buffer; error: string | null }> {
+  // Loaded on first use, as pprof-format is: only a gzip'd profile needs it.
+  const zlib = await import('node:zlib');
+  const strict = await inflateCounted(zlib, bytes, source, zlib.constants.Z_FINISH);
+  if (strict.error === null) return strict;
+  const salvaged = await inflateCounted(zlib, bytes, source, zlib.constants.Z_SYNC_FLUSH);
+  return { data: salvaged.data, error: strict.error };
+}
+
+async function inflateCounted(zlib: typeof import('node:zlib'), bytes: Buffer, source: InputSource, finishFlush: number): Promise<{ data: Buffer; error: string | null }> {
+  // The proto is held whole to be decoded: the smaller of the two budgets bounds it.
+  const budget: BudgetName = budgetLimit('profile') <= budgetLimit('inflated') ? 'profile' : 'inflated';
+  const inflated = new BudgetCounter(budget, source.name);
+  const parts: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    const z = zlib.createGunzip({ finishFlush });
+    z.on('data', (d: Buffer) => {
+      try {
+        inflated.add(d.length);
+        parts.push(d);
+      } catch (e) {
+        parts.length = 0;
+        z.destroy();
+        reject(e as Error);
+      }
+    });
+    // The pieces are let go as soon as they are joined: the proto is held once, not twice, while it is decoded.
+    const joined = (): Buffer => {
+      const data = Buffer.concat(parts);
+      parts.length = 0;
+      return data;
+    };
+    z.on('error', (e) => resolve({ data: joined(), error: e.message }));
+    z.on('end', () => resolve({ data: joined(), error: null }));
+    z.end(bytes);
+  });
 }
 
 interface Decoded {
   strings: string[];
   frames(sample: Profile['sample'][number]): Frame[];
   pcs(sample: Profile['sample'][number]): string[];
+  /** Warnings about ids that point nowhere, once all samples are read. */
+  warnings(): Warning[];
+}
+
+/** Where a location id points nowhere: named so, not cut off (a cut stack would land in another site). */
+function missingFrame(id: string): Frame {
+  return pcFrame(`?location-${id}`);
 }
 
 /** Location → frames (inlined callees first, as the text prints them), with names from the string table. */
-function symbolizer(p: Profile): Decoded {
-  const strings = p.stringTable.strings;
+function symbolizer(p: Profile, strings: string[], numbers: ProtoNumbers): Decoded {
   const str = (i: number | bigint): string => strings[Number(i)] ?? '';
-  const functions = new Map(p.function.map((f) => [Number(f.id), f]));
+  const functions = new Map(p.function.map((f) => [idKey(f.id), f]));
   const names = new Map<string, ReturnType<typeof splitFunctionName>>();
-  const locations = new Map<number, { frames: Frame[]; pc: string }>();
+  const locations = new Map<string, { frames: Frame[]; pc: string }>();
+  let missingFunctions = 0;
   for (const loc of p.location) {
     const pc = '0x' + ((BigInt(loc.address) + 1n) & 0xffffffffffffffffn).toString(16);
     const frames: Frame[] = [];
     for (const line of loc.line) {
-      const fn = functions.get(Number(line.functionId));
+      const fn = functions.get(idKey(line.functionId));
+      if (fn === undefined) missingFunctions++;
       const full = fn === undefined ? '' : elideTypeArgs(str(fn.name));
       if (full === '') continue;
       let name = names.get(full);
       if (name === undefined) names.set(full, (name = splitFunctionName(full)));
-      frames.push({ func: name, args: '', file: fn === undefined ? '' : str(fn.filename), line: Number(line.line), pcOffset: -1, inlined: false, registers: '' });
+      frames.push({ func: name, args: '', file: fn === undefined ? '' : str(fn.filename), line: numbers.line(line.line), pcOffset: -1, inlined: false, registers: '' });
     }
-    locations.set(Number(loc.id), { frames: frames.length > 0 ? frames : [pcFrame(pc)], pc });
+    locations.set(idKey(loc.id), { frames: frames.length > 0 ? frames : [pcFrame(pc)], pc });
   }
+  let missingLocations = 0;
   return {
     strings,
-    frames: (s) => s.locationId.flatMap((id) => locations.get(Number(id))?.frames ?? [pcFrame('0x0')]),
-    pcs: (s) => s.locationId.map((id) => locations.get(Number(id))?.pc ?? '0x0'),
+    frames: (s) => {
+      const out: Frame[] = [];
+      for (const id of s.locationId) {
+        const loc = locations.get(idKey(id));
+        if (loc === undefined) {
+          missingLocations++;
+          out.push(missingFrame(idKey(id)));
+        } else for (const f of loc.frames) out.push(f);
+      }
+      return out;
+    },
+    pcs: (s) => s.locationId.map((id) => locations.get(idKey(id))?.pc ?? '0x0'),
+    warnings: () => {
+      const out: Warning[] = [];
+      if (missingLocations > 0) out.push({ line: 0, message: `${missingLocations} location ids in samples point to no location of the profile: shown as ?location-ID frames` });
+      if (missingFunctions > 0) out.push({ line: 0, message: `${missingFunctions} lines of locations point to no function of the profile: left out of their frames` });
+      return out;
+    },
   };
 }
 
@@ -172,8 +204,9 @@ function kindOf(types: string[], valueCount: number, defaultType: string, name: 
   return null;
 }
 
-function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snapshot {
-  const sym = symbolizer(p);
+function toSnapshot(p: Profile, strings: string[], source: InputSource, warnings: Warning[]): Snapshot {
+  const numbers = new ProtoNumbers();
+  const sym = symbolizer(p, strings, numbers);
   const str = (i: number | bigint): string => sym.strings[Number(i)] ?? '';
   const types = p.sampleType.map((t) => str(t.type));
   const valueCount = p.sample[0]?.value.length ?? p.sampleType.length;
@@ -182,8 +215,8 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
     throw new GdumpError(`${source.name}: a ${types.join('/')} profile: gdump reads goroutine, threadcreate, goroutineleak, heap, allocs, block and mutex profiles`, 'no-dump');
   }
   const index = (name: string, fallback: number): number => (types.includes(name) ? types.indexOf(name) : fallback);
-  const value = (smp: Profile['sample'][number], i: number): number => Number(smp.value[i] ?? 0);
-  const period = Number(p.period);
+  const value = (smp: Profile['sample'][number], i: number): number => numbers.value(smp.value[i]);
+  const period = numbers.value(p.period);
   let s: Snapshot;
   const format = kind.format;
   if (format === 'heap' || format === 'allocs') {
@@ -225,6 +258,8 @@ function toSnapshot(p: Profile, source: InputSource, warnings: Warning[]): Snaps
   if (kind.byName && types.every((t) => t === '')) {
     warnings.push({ line: 0, message: `the profile's names were lost (cut off before its string table): read as ${kind.format} from its shape and name, frames named by address` });
   }
+  for (const w of sym.warnings()) warnings.push(w);
+  for (const w of numbers.warnings()) warnings.push(w);
   return s;
 }
 
@@ -233,7 +268,7 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
   const warnings: Warning[] = [];
   let proto: Buffer = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const { data, error } = await inflate(bytes);
+    const { data, error } = await inflate(bytes, source);
     if (error !== null) {
       const what = /unexpected end/i.test(error) ? 'cut off' : 'corrupt';
       warnings.push({ line: 0, message: `the gzip stream is ${what} (${error}); ${data.length} bytes could be inflated and are read` });
@@ -245,8 +280,9 @@ export async function decodeBinary(bytes: Buffer, source: InputSource): Promise<
     throw new GdumpError(`${source.name}: not a readable binary profile: ${why}`, 'input');
   }
   const pprof = await import('pprof-format');
-  const profile = decodeTolerant(pprof, proto, warnings);
-  const snapshot = toSnapshot(profile, source, warnings);
-  snapshot.warnings.push(...warnings);
+  const { profile, strings } = readProfile(pprof, proto, source.name, warnings);
+  const snapshot = toSnapshot(profile, strings, source, warnings);
+  for (const w of warnings) snapshot.warnings.push(w);
   return { snapshots: [snapshot], lines: 0, skipped: [], warnings: [] };
 }
+

@@ -202,6 +202,32 @@ export async function inflate(bytes: Buffer): Promise<{ data: Buffer; error: str
   }
 }
 
+/**
+ * The first 64 KiB a gzip head inflates to: enough to tell text from a
+ * profile. Inflating the whole head (512 KiB of a bomb is 512 MiB) held
+ * hundreds of MiB before any budget could count them.
+ */
+async function inflateStart(bytes: Buffer, limit = 64 << 10): Promise<Buffer> {
+  const { constants, createGunzip } = await import('node:zlib');
+  const parts: Buffer[] = [];
+  let size = 0;
+  return new Promise((resolve) => {
+    const z = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+    const done = (): void => resolve(Buffer.concat(parts));
+    z.on('data', (d: Buffer) => {
+      parts.push(d);
+      size += d.length;
+      if (size >= limit) {
+        z.destroy();
+        done();
+      }
+    });
+    z.on('error', done);
+    z.on('end', done);
+    z.end(bytes);
+  });
+}
+
 /** gzip, inflated as it streams; a cut or corrupt stream ends the text where it breaks, with a warning. */
 async function* gunzip(chunks: AsyncIterable<Buffer>, report: DecodeReport): AsyncGenerator<Buffer> {
   const { constants, createGunzip } = await import('node:zlib');
@@ -298,7 +324,7 @@ export async function decodeInput(chunks: AsyncIterable<Buffer>, name: string): 
   const { head, all } = await peek(chunks);
   if (startsWith(head, GZIP)) {
     // The head alone is a cut stream: what inflates of it is enough to tell text from a profile.
-    const inflated = (await inflate(head)).data;
+    const inflated = await inflateStart(head);
     if (inflated.length > 0 && isTextStart(inflated)) {
       report.steps.push('gzip (inflated)');
       return { kind: 'text', chunks: await decodeText(gunzip(all, report), report), report };

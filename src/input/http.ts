@@ -7,6 +7,7 @@
  */
 import { GdumpError } from '../errors.js';
 import { escapeTerminal } from '../text/escape.js';
+import { maskUserinfo } from '../text/secrets.js';
 import { USER_AGENT } from '../version.js';
 import type { InputSource } from './source.js';
 import type { ClientRequest, IncomingMessage } from 'node:http';
@@ -220,7 +221,8 @@ async function bodySource(fetch: Fetch, res: IncomingMessage, started: Date, s: 
   }
   let consumed = false;
   return {
-    name: url,
+    // The name is printed (report headers, diff sources): never with a password in it.
+    name: maskUserinfo(url),
     size: Number.isFinite(length) ? length : null,
     time: started,
     async *chunks() {

@@ -10,6 +10,7 @@ import { GdumpError } from '../errors.js';
 import { decodeInput, type DecodedInput, type DecodeWarning } from './decode.js';
 import { InputPipeline, type PipelineOptions } from './pipeline.js';
 import type { InputSource } from './source.js';
+import { BudgetCounter, withinBudget } from './budget.js';
 
 export interface Loaded {
   readonly source: InputSource;
@@ -36,9 +37,13 @@ export async function load(source: InputSource, options: LoadOptions = {}): Prom
   let input: DecodedInput;
   const binary: Buffer[] = [];
   try {
-    input = await decodeInput(source.chunks(), source.name);
+    // Bytes as read (--max-bytes); decoded text as it leaves the decoder (--max-inflated); a binary profile's
+    // bytes, held whole for decoding (--max-profile-bytes: stdin that starts like a proto, then never ends).
+    input = await decodeInput(withinBudget(source.chunks(), 'input', source.name), source.name);
+    const held = new BudgetCounter(input.kind === 'profile' ? 'profile' : 'inflated', source.name);
     for await (const buf of input.chunks) {
       bytes += buf.length;
+      held.add(buf.length);
       if (input.kind === 'profile') binary.push(buf);
       else {
         // Decoded in 64 KiB pieces: a string that big still dies young, a longer one goes to V8's

@@ -18,6 +18,7 @@ import { renderSource, type SourceTarget } from '../render/source.js';
 import { renderSuspects, suspectsJson, suspectTitle } from '../render/suspects.js';
 import { groupTitle } from '../render/text.js';
 import { renderTree, treeJson } from '../render/tree.js';
+import { appendAll } from '../lists.js';
 
 export interface ExplainOptions {
   /** --tree: the spawn tree after the stacks. */
@@ -54,7 +55,7 @@ export class Explainer {
       }
       const sources = new SourceFiles({ roots: source.roots, pathMaps: source.pathMaps, dumpGoroot: classifier.goroot });
       const lines = renderSource(targets, { ...o, sources });
-      if (lines.length > 0) below.push(...(below.length > 0 ? [''] : []), ...lines);
+      if (lines.length > 0) appendAll(below, [...(below.length > 0 ? [''] : []), ...lines]);
     }
     return { above, below };
   }

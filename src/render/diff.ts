@@ -19,6 +19,7 @@ import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell, type Column } from './table.js';
 import { formatWait, plural, renderStack } from './text.js';
 import { formatBytes, formatChange, groupDigits } from '../text/numbers.js';
+import { appendAll, maxOf, minOf } from '../lists.js';
 
 export interface DiffTextOptions {
   palette: Palette;
@@ -40,8 +41,8 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 
 /** The counts as a bar per snapshot, lowest to highest of the series. */
 export function sparkline(counts: readonly number[]): string {
-  const min = Math.min(...counts);
-  const max = Math.max(...counts);
+  const min = minOf(counts);
+  const max = maxOf(counts);
   return counts.map((c) => SPARKS[max === min ? 0 : Math.round(((c - min) / (max - min)) * (SPARKS.length - 1))]).join('');
 }
 
@@ -185,7 +186,7 @@ function summary(result: DiffResult, o: DiffTextOptions): string {
   const before = totals[0] ?? 0;
   const after = totals[totals.length - 1] ?? 0;
   const count = (status: DiffSite['status']): number => result.sites.filter((s) => s.status === status).length;
-  const names = o.sources.length > 3 ? `${o.sources[0]} … ${o.sources[o.sources.length - 1]}` : o.sources.join(' → ');
+  const names = escapeTerminal(o.sources.length > 3 ? `${o.sources[0]} … ${o.sources[o.sources.length - 1]}` : o.sources.join(' → '));
   const pct = before === 0 ? '' : `, ${formatChange((100 * (after - before)) / before)}`;
   const transient = result.sites.filter(cameAndWent).length;
   const parts = [`${count('grew')} grew`, `${count('shrank')} shrank`, `${count('same') - transient} unchanged`, `${count('new')} new`, `${count('vanished')} vanished`];
@@ -210,12 +211,12 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
   if (!result.keys.creators && result.by === 'site') {
     out.push(p.dim('(a debug=1 profile has no `created by` lines: sites are matched on the function they run)'));
   }
-  if (o.above !== undefined && o.above.length > 0) out.push('', ...o.above);
+  if (o.above !== undefined && o.above.length > 0) appendAll(out, ['', ...o.above]);
   const both = result.sites.filter((s) => s.before > 0 && s.after > 0);
-  out.push(...section('Sites in both', both, result, o));
-  out.push(...section('New sites', result.sites.filter((s) => s.status === 'new'), result, o));
-  out.push(...section('Vanished sites', result.sites.filter((s) => s.status === 'vanished'), result, o));
-  out.push(...section('Came and went between the first and last snapshot', result.sites.filter(cameAndWent), result, o));
+  appendAll(out, section('Sites in both', both, result, o));
+  appendAll(out, section('New sites', result.sites.filter((s) => s.status === 'new'), result, o));
+  appendAll(out, section('Vanished sites', result.sites.filter((s) => s.status === 'vanished'), result, o));
+  appendAll(out, section('Came and went between the first and last snapshot', result.sites.filter(cameAndWent), result, o));
   const grew = result.sites.filter((s) => s.delta > 0).slice(0, o.stacks);
   const textOptions = { palette: p, paths: o.paths, classifier: o.classifier, groupBy: result.by, top: o.top, stacks: o.stacks, width: o.width, source: '' };
   const value = valueFormat(result);
@@ -223,17 +224,17 @@ export function renderDiff(result: DiffResult, o: DiffTextOptions): string {
     const stack = renderStack(pointGroup(s.latest), i + 1, textOptions);
     // A heap site's representative is an allocation record, not goroutines: its own headline replaces the goroutine one.
     if (result.kind === 'heap') stack[0] = p.bold(`#${i + 1}  ${value(s.after)} ${unitOf(result)}${s.objects === null ? '' : ` in ${plural(s.objects[s.objects.length - 1]!, 'object')}`}`);
-    out.push('', ...stack);
+    appendAll(out, ['', ...stack]);
     const states = formatStateDeltas(s.states);
     out.push(`    ${signed(s.delta, value)} since the first snapshot${states === '' ? '' : ` (${states})`}`);
   });
-  out.push(...memStatsLines(result));
+  appendAll(out, memStatsLines(result));
   const moved = result.sites.filter((s) => s.moved);
   const changes = moved.slice(0, Math.max(o.stacks, 1)).map((s) => ({ s, change: stackChange(s, (f) => o.paths.where(f)) }));
   if (moved.length > 0) out.push('', p.bold(`Moved between builds (${moved.length}): same functions, other lines; matched, not new + vanished`));
   for (const { s, change } of changes) {
     out.push(`  ${siteTitle(s, result.by, o)}`);
-    if (change !== null) out.push(...renderTextChanges(change, p).split('\n').map((l) => `      ${l}`));
+    if (change !== null) appendAll(out, renderTextChanges(change, p).split('\n').map((l) => `      ${l}`));
   }
   if (moved.length > changes.length) out.push(p.dim(`  … ${plural(moved.length - changes.length, 'more moved site')}`));
   return out.join('\n') + '\n';

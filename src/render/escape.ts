@@ -1,2 +1,2 @@
 /** Terminal escaping lives below every layer (input escapes too); the renderers and the TUI import it from here. */
-export { escapeTerminal } from '../text/escape.js';
+export { escapeLineBreaks, escapeTerminal, escapeTerminalLine } from '../text/escape.js';

@@ -15,6 +15,7 @@ import { shortenerOf, type PathShortener } from './paths.js';
 import { renderTable, type Cell, type Column } from './table.js';
 import { frameLine, groupTitle, plural, renderWarnings } from './text.js';
 import { formatBytes, formatShare, groupDigits } from '../text/numbers.js';
+import { appendAll } from '../lists.js';
 
 export interface ProfileTextOptions {
   palette: Palette;
@@ -116,15 +117,15 @@ export function renderHeap(s: HeapSnapshot, sites: HeapSite[], sample: HeapSampl
     { text: groupDigits(x.allocObjects), style: sample === 'alloc_objects' ? p.count : undefined },
     { text: siteTitle(x, o, paths) },
   ]);
-  out.push(...table(columns, rows, shown.length, sites.length, o));
+  appendAll(out, table(columns, rows, shown.length, sites.length, o));
   sites.slice(0, o.stacks).forEach((x, i) => {
     const facts = `in use ${formatBytes(x.inuseBytes)} (${plural(x.inuseObjects, 'object')}) · allocated ${formatBytes(x.allocBytes)} (${plural(x.allocObjects, 'object')})`;
-    out.push('', ...stackLines(x, facts, i + 1, o, paths));
+    appendAll(out, ['', ...stackLines(x, facts, i + 1, o, paths)]);
   });
   const mem = renderMemStats(h, p);
-  if (mem.length > 0) out.push('', ...mem);
+  if (mem.length > 0) appendAll(out, ['', ...mem]);
   const notes = renderWarnings(s.warnings, s.skipped, p);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) appendAll(out, ['', ...notes]);
   return out.join('\n') + '\n';
 }
 
@@ -163,11 +164,11 @@ export function renderContention(s: ContentionSnapshot, sites: ContentionSite[],
     { text: groupDigits(x.contentions) },
     { text: siteTitle(x, o, paths) },
   ]);
-  out.push(...table(columns, rows, shown.length, sites.length, o));
+  appendAll(out, table(columns, rows, shown.length, sites.length, o));
   sites.slice(0, o.stacks).forEach((x, i) => {
-    out.push('', ...stackLines(x, `${formatSeconds(x.delaySeconds)} delay · ${plural(x.contentions, 'event')}`, i + 1, o, paths));
+    appendAll(out, ['', ...stackLines(x, `${formatSeconds(x.delaySeconds)} delay · ${plural(x.contentions, 'event')}`, i + 1, o, paths)]);
   });
   const notes = renderWarnings(s.warnings, s.skipped, p);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) appendAll(out, ['', ...notes]);
   return out.join('\n') + '\n';
 }

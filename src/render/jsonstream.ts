@@ -16,51 +16,92 @@ function jsonValue(v: unknown): unknown {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? undefined : v;
 }
 
-/** Writes `value` as JSON.stringify(value, null, 2) would, each line after the first prefixed by `indent`. */
-export function writeJson(value: unknown, write: (text: string) => void, indent = ''): void {
+function isComposite(v: unknown): v is object {
+  return v instanceof IdList || Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Number || v instanceof String || v instanceof Boolean));
+}
+
+/**
+ * `value` as JSON.stringify(value, null, 2) would write it, each line after
+ * the first prefixed by `indent`, in pieces of about 32 KiB. A generator, so
+ * that a writer can stop between pieces until its stream drains.
+ */
+export function* jsonPieces(value: unknown, indent = ''): Generator<string> {
   let piece = '';
-  const emit = (text: string): void => {
-    piece += text;
-    if (piece.length >= PIECE) {
-      write(piece);
-      piece = '';
-    }
-  };
-  const walk = (v: unknown, pad: string): void => {
+  const full = (): boolean => piece.length >= PIECE;
+  function* walk(v: object, pad: string): Generator<string> {
     if (v instanceof IdList) {
       // Numbers only: printed straight from the typed array (a group of a big dump has tens of thousands).
-      if (v.length === 0) return emit('[]');
+      if (v.length === 0) return void (piece += '[]');
       const inner = ',\n' + pad + '  ';
-      emit('[\n' + pad + '  ' + String(v.at(0)));
-      for (let i = 1; i < v.length; i++) emit(inner + String(v.at(i)));
-      return emit('\n' + pad + ']');
+      piece += '[\n' + pad + '  ' + String(v.at(0));
+      for (let i = 1; i < v.length; i++) {
+        piece += inner + String(v.at(i));
+        if (full()) yield piece, (piece = '');
+      }
+      return void (piece += '\n' + pad + ']');
     }
+    const inner = pad + '  ';
     if (Array.isArray(v)) {
-      if (v.length === 0) return emit('[]');
-      const inner = pad + '  ';
-      emit('[');
+      if (v.length === 0) return void (piece += '[]');
+      piece += '[';
       for (let i = 0; i < v.length; i++) {
-        emit(i === 0 ? '\n' + inner : ',\n' + inner);
+        piece += i === 0 ? '\n' + inner : ',\n' + inner;
         const item = jsonValue(v[i]);
-        walk(item === undefined ? null : item, inner);
+        if (isComposite(item)) yield* walk(item, inner);
+        else piece += JSON.stringify(item === undefined ? null : item);
+        if (full()) yield piece, (piece = '');
       }
-      return emit('\n' + pad + ']');
+      return void (piece += '\n' + pad + ']');
     }
-    if (v !== null && typeof v === 'object' && !(v instanceof Number || v instanceof String || v instanceof Boolean)) {
-      const inner = pad + '  ';
-      let first = true;
-      for (const key of Object.keys(v)) {
-        const item = jsonValue((v as Record<string, unknown>)[key]);
-        if (item === undefined) continue;
-        emit((first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ');
-        first = false;
-        walk(item, inner);
-      }
-      return emit(first ? '{}' : '\n' + pad + '}');
+    let first = true;
+    for (const key of Object.keys(v)) {
+      const item = jsonValue((v as Record<string, unknown>)[key]);
+      if (item === undefined) continue;
+      piece += (first ? '{\n' : ',\n') + inner + JSON.stringify(key) + ': ';
+      first = false;
+      if (isComposite(item)) yield* walk(item, inner);
+      else piece += JSON.stringify(item);
+      if (full()) yield piece, (piece = '');
     }
-    emit(JSON.stringify(v));
-  };
+    piece += first ? '{}' : '\n' + pad + '}';
+  }
   const top = jsonValue(value);
-  if (top !== undefined) walk(top, indent);
-  if (piece.length > 0) write(piece);
+  if (isComposite(top)) yield* walk(top, indent);
+  else if (top !== undefined) piece += JSON.stringify(top);
+  if (piece.length > 0) yield piece;
+}
+
+/** Writes `value` as JSON.stringify(value, null, 2) would, each line after the first prefixed by `indent`. */
+export function writeJson(value: unknown, write: (text: string) => void, indent = ''): void {
+  for (const piece of jsonPieces(value, indent)) write(piece);
+}
+
+/**
+ * Writes text to a stream with back-pressure: when the stream's buffer is
+ * full (a slow reader on a pipe), waits for it to drain before the next
+ * piece. Without it, `gdump --json | slow-reader` buffered the whole output
+ * (1.64 GiB RSS on a 100 k-goroutine --group-by stack, against 546 MiB to
+ * /dev/null).
+ */
+export class DrainingWriter {
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  async write(text: string): Promise<void> {
+    if (this.stream.write(text)) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        this.stream.off('drain', done);
+        this.stream.off('close', done);
+        this.stream.off('error', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('close', done);
+      this.stream.on('error', done);
+    });
+  }
+
+  async json(value: unknown, indent = ''): Promise<void> {
+    for (const piece of jsonPieces(value, indent)) await this.write(piece);
+  }
 }

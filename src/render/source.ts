@@ -10,6 +10,7 @@ import { escapeTerminal } from './escape.js';
 import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
 import { truncate } from './table.js';
+import { appendAll } from '../lists.js';
 
 export interface SourceTarget {
   /** The site, as the table names it. */
@@ -48,8 +49,8 @@ export function renderSource(targets: readonly SourceTarget[], o: SourceTextOpti
   const out = [o.palette.bold('Source')];
   for (const t of targets) {
     out.push(`  ${t.title}`);
-    if (t.parkedAt !== null) out.push(...block('waits at', t.parkedAt, o));
-    if (t.goStatement !== null) out.push(...block('started at', t.goStatement, o));
+    if (t.parkedAt !== null) appendAll(out, block('waits at', t.parkedAt, o));
+    if (t.goStatement !== null) appendAll(out, block('started at', t.goStatement, o));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * that takes the rest of the width, and an ellipsis instead of wrapping.
  * Widths are measured on unstyled text; styling is applied after padding.
  */
+import { maxOf } from '../lists.js';
 import { displayWidth, fitToWidth } from './width.js';
 
 export interface Column {
@@ -28,7 +29,7 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 }
 
 export function renderTable(columns: readonly Column[], rows: readonly Cell[][], maxWidth: number | null, title: (s: string) => string): string[] {
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i]?.text ?? ''))));
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.title), maxOf(rows.map((r) => displayWidth(r[i]?.text ?? '')))));
   const lines: string[] = [];
   const line = (cells: Cell[], header: boolean): string => {
     let used = INDENT.length;

@@ -15,6 +15,7 @@ import type { Palette } from './palette.js';
 import type { PathShortener } from './paths.js';
 import { renderTable, truncate, type Cell } from './table.js';
 import { formatShare, groupDigits } from '../text/numbers.js';
+import { appendAll } from '../lists.js';
 
 export interface TextOptions {
   palette: Palette;
@@ -177,7 +178,7 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
   out.push(p.bold(summary));
   for (const m of s.messages) out.push(p.bad(escapeTerminal(m.split('\n')[0]!)));
   out.push('');
-  if (o.above !== undefined && o.above.length > 0) out.push(...o.above, '');
+  if (o.above !== undefined && o.above.length > 0) appendAll(out, [...o.above, '']);
   const shown = o.top > 0 ? groups.slice(0, o.top) : groups;
   const total = s.total > 0 ? s.total : counted;
   // Grouped by state, the group's title is its state: no second STATE column.
@@ -199,16 +200,16 @@ export function renderSnapshot(s: Snapshot, groups: Group[], o: TextOptions): st
   ];
   const rows = shown.map((g) => row(g, groupTitle(g, o)));
   if (runtime !== null) rows.push(row(runtime.group, `runtime (GC, finalizers, signals, pprof: ${plural(runtime.groups, unit)}; --runtime lists them)`, p.dim));
-  out.push(...renderTable(columns, rows, o.width, p.dim));
+  appendAll(out, renderTable(columns, rows, o.width, p.dim));
   if (shown.length < groups.length) out.push(p.dim(`  … ${plural(groups.length - shown.length, 'more ' + unit)} (--top 0 shows all)`));
   const stacks = groups.slice(0, o.stacks);
   for (let i = 0; i < stacks.length; i++) {
     out.push('');
-    out.push(...renderStack(stacks[i]!, i + 1, o, what));
+    appendAll(out, renderStack(stacks[i]!, i + 1, o, what));
   }
-  if (o.below !== undefined && o.below.length > 0) out.push('', ...o.below);
+  if (o.below !== undefined && o.below.length > 0) appendAll(out, ['', ...o.below]);
   const notes = renderWarnings(s.warnings, s.skipped, p);
-  if (notes.length > 0) out.push('', ...notes);
+  if (notes.length > 0) appendAll(out, ['', ...notes]);
   else if (skippedCount(s) === 0 && s.warnings.length === 0 && s.format === 'goroutine' && groups.length === 0) out.push(p.dim('no goroutines matched'));
   return out.join('\n') + '\n';
 }

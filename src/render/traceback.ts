@@ -3,7 +3,10 @@
  * traceback`), so a dump filtered with --focus/--ignore can be handed to
  * other tools, or to gdump again: the output parses to the same model.
  * Goroutine dumps come out as debug=2 tracebacks, count profiles as debug=1
- * records. The text is the dump's own, unescaped, like JSON: it is data.
+ * records. The text is the dump's own, unescaped, like JSON: it is data;
+ * but a line break inside a field is written as an escape (it would forge
+ * lines: a proto function name with newlines made 2 goroutines read back as
+ * a million), and on a terminal every unsafe character is escaped.
  */
 import { matchesFilter, type MemberFilter } from '../analysis/group.js';
 import { goroutineMember, recordMember } from '../analysis/members.js';
@@ -11,6 +14,8 @@ import type { Frame } from '../model/frame.js';
 import type { Ancestor, Goroutine, Labels } from '../model/goroutine.js';
 import type { CountRecord } from '../model/record.js';
 import type { CountFormat, GoroutineSnapshot } from '../model/snapshot.js';
+import { appendAll } from '../lists.js';
+import { escapeLineBreaks, escapeTerminalLine } from './escape.js';
 
 /** Profile names of the count formats, as their header prints them. */
 const COUNT_HEADERS: Record<CountFormat, string> = {
@@ -69,10 +74,10 @@ function location(f: Frame): string[] {
 
 function stackLines(frames: readonly Frame[], elided: number, createdBy: Frame | null, parentId: number | null): string[] {
   const lines: string[] = [];
-  for (const f of frames) lines.push(`${f.func.full}(${f.args})`, ...location(f));
+  for (const f of frames) appendAll(lines, [`${f.func.full}(${f.args})`, ...location(f)]);
   if (elided > 0) lines.push(`...${elided} frames elided...`);
   else if (elided < 0) lines.push('...additional frames elided...');
-  if (createdBy !== null) lines.push(`created by ${createdBy.func.full}${parentId === null ? '' : ` in goroutine ${parentId}`}`, ...location(createdBy));
+  if (createdBy !== null) appendAll(lines, [`created by ${createdBy.func.full}${parentId === null ? '' : ` in goroutine ${parentId}`}`, ...location(createdBy)]);
   return lines;
 }
 
@@ -84,8 +89,8 @@ function ancestorLines(a: Ancestor): string[] {
 export function goroutineText(g: Goroutine): string[] {
   const lines = [headerLine(g)];
   if (g.stackUnavailable) lines.push('\tgoroutine running on other thread; stack unavailable');
-  lines.push(...stackLines(g.frames, g.elidedFrames, g.createdBy, g.parentId));
-  for (const a of g.ancestors) lines.push(...ancestorLines(a));
+  appendAll(lines, stackLines(g.frames, g.elidedFrames, g.createdBy, g.parentId));
+  for (const a of g.ancestors) appendAll(lines, ancestorLines(a));
   return lines;
 }
 
@@ -101,17 +106,18 @@ export function recordText(r: CountRecord): string[] {
   return lines;
 }
 
-/** A snapshot as dump text: its messages, then the goroutines (or records) the filter keeps. */
-export function renderTraceback(s: GoroutineSnapshot, filter: MemberFilter = {}): string {
+/** A snapshot as dump text: its messages, then the goroutines (or records) the filter keeps; `terminal`: escaped for one. */
+export function renderTraceback(s: GoroutineSnapshot, filter: MemberFilter = {}, terminal = false): string {
   const out: string[] = [];
-  for (const m of s.messages) out.push(m, '');
+  // A message may span lines of the dump (`panic: … [recovered]` and the panic under it): its own line breaks stay.
+  for (const m of s.messages) appendAll(out, [...m.split('\n'), '']);
   if (s.kind === 'count') {
     const records = s.records.filter((r) => matchesFilter(recordMember(r), filter));
     const total = records.length === s.records.length ? s.total : records.reduce((n, r) => n + r.count, 0);
     out.push(`${COUNT_HEADERS[s.format]} profile: total ${total}`);
-    for (const r of records) out.push(...recordText(r), '');
+    for (const r of records) appendAll(out, recordText(r)).push('');
   } else {
-    for (const g of s.goroutines) if (matchesFilter(goroutineMember(g), filter)) out.push(...goroutineText(g), '');
+    for (const g of s.goroutines) if (matchesFilter(goroutineMember(g), filter)) appendAll(out, goroutineText(g)).push('');
   }
-  return out.join('\n') + '\n';
+  return out.map(terminal ? escapeTerminalLine : escapeLineBreaks).join('\n') + '\n';
 }

@@ -22,8 +22,8 @@ interface Layer {
 
 /** Bottom to top. */
 const LAYERS: Layer[] = [
-  // Small helpers with no knowledge of dumps: any layer may throw a GdumpError, escape text or format a number.
-  { name: 'base', paths: ['src/errors.ts', 'src/version.ts', 'src/text/'], rank: 0 },
+  // Small helpers with no knowledge of dumps: any layer may throw a GdumpError, escape text, format a number or append a long list.
+  { name: 'base', paths: ['src/errors.ts', 'src/version.ts', 'src/lists.ts', 'src/text/'], rank: 0 },
   // What a dump is: snapshots, goroutines, frames, profile records. Everything above speaks it.
   { name: 'model', paths: ['src/model/'], rank: 1 },
   // Text to model: the formats as a Chevrotain grammar.

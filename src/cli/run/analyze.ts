@@ -10,7 +10,7 @@ import { kindOf, type ReportOptions } from '../../kinds/index.js';
 import { Explainer } from '../../kinds/explain.js';
 import type { Goroutine } from '../../model/goroutine.js';
 import type { Snapshot, TracebackSnapshot } from '../../model/snapshot.js';
-import { writeJson } from '../../render/jsonstream.js';
+import { DrainingWriter } from '../../render/jsonstream.js';
 import { renderTraceback } from '../../render/traceback.js';
 import { paletteFor } from '../../render/palette.js';
 import { linkerFor, type HyperlinkMode } from '../../render/hyperlinks.js';
@@ -19,7 +19,7 @@ import { formatRanges, plural, renderWarnings } from '../../render/text.js';
 import type { AnalyzeArgs } from '../commands/analyze-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { httpSettingsOf, outputWidth, parseFilter, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
+import { checkRowArgs, httpSettingsOf, outputWidth, parseFilter, parseGroupBy, parseRegex, parseSample, parseSimilarity } from '../options.js';
 import { isExportFormat, runStackExport } from './export.js';
 import { explainOptions, sourceLocations } from './explain.js';
 import { loadInputs } from './inputs.js';
@@ -27,6 +27,7 @@ import { passThroughInputs } from './passthrough-inputs.js';
 
 export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
   const http = httpSettingsOf(args);
+  checkRowArgs(args);
   if (args.passthrough) return passThroughInputs(args);
   const groupBy = args['group-by'] === undefined ? undefined : parseGroupBy(args['group-by']);
   const similarity = parseSimilarity(args.similarity);
@@ -92,23 +93,23 @@ export async function runAnalyze(args: AnalyzeArgs): Promise<number> {
       if (snapshot.kind !== 'traceback' && snapshot.kind !== 'count') {
         throw new GdumpError(`${source}: a ${snapshot.format} profile cannot be written as a traceback (--format traceback writes goroutine dumps and count profiles)`, 'usage');
       }
-      process.stdout.write(renderTraceback(snapshot, filter));
+      process.stdout.write(renderTraceback(snapshot, filter, process.stdout.isTTY === true));
     }
   } else if (args.json || args.format === 'json') {
     const json = ({ snapshot, stripped, binary }: (typeof snapshots)[number]): object => kindOf(snapshot).json(snapshot, report(stripped, binary));
-    const write = (text: string): void => void process.stdout.write(text);
+    const out = new DrainingWriter(process.stdout);
     if (snapshots.length > 1) {
-      // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them, in small pieces (writeJson): the ids of a 1 GB input are never one string.
-      write(`{\n  "schema": ${JSON_SCHEMA},\n  "snapshots": [\n`);
-      snapshots.forEach((s, i) => {
-        write('    ');
-        writeJson(json(s), write, '    ');
-        write(i + 1 < snapshots.length ? ',\n' : '\n');
-      });
-      write('  ]\n}\n');
+      // One snapshot at a time, nested as JSON.stringify(…, null, 2) nests them, in small pieces (jsonPieces): the ids of a 1 GB input are never one string.
+      await out.write(`{\n  "schema": ${JSON_SCHEMA},\n  "snapshots": [\n`);
+      for (let i = 0; i < snapshots.length; i++) {
+        await out.write('    ');
+        await out.json(json(snapshots[i]!), '    ');
+        await out.write(i + 1 < snapshots.length ? ',\n' : '\n');
+      }
+      await out.write('  ]\n}\n');
     } else {
-      writeJson(snapshots.length === 1 ? json(snapshots[0]!) : { schema: JSON_SCHEMA, snapshots: [] }, write);
-      write('\n');
+      await out.json(snapshots.length === 1 ? json(snapshots[0]!) : { schema: JSON_SCHEMA, snapshots: [] });
+      await out.write('\n');
     }
   } else {
     snapshots.forEach(({ snapshot, source, stripped, binary }, i) => {

@@ -18,8 +18,9 @@ import { paletteFor } from '../../render/palette.js';
 import type { DiffArgs } from '../commands/diff-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { httpSettingsOf, outputWidth, parseFilter, parseRegex, parseSample } from '../options.js';
+import { checkRowArgs, httpSettingsOf, outputWidth, parseFilter, parseRegex, parseSample } from '../options.js';
 import { loadInputs } from './inputs.js';
+import { DrainingWriter } from '../../render/jsonstream.js';
 
 interface Input {
   snapshot: Snapshot;
@@ -59,6 +60,7 @@ async function explore(args: DiffArgs, inputs: readonly Input[], options: DiffOp
 }
 
 export async function runDiff(args: DiffArgs): Promise<number> {
+  checkRowArgs(args);
   const by = args.by ?? 'site';
   if (!isDiffBy(by)) throw new GdumpError(`--by: expected site, stack, top or label:KEY, got "${by}"`, 'usage');
   const ignore = parseRegex('ignore-site', args['ignore-site']);
@@ -87,7 +89,11 @@ export async function runDiff(args: DiffArgs): Promise<number> {
   if (args.format === 'html') {
     const { runHtmlReport } = await import('./report.js');
     await runHtmlReport(inputs, { output: args.output, similarity: 'pointers', filter: {}, diff: result });
-  } else if (args.json || args.format === 'json') process.stdout.write(JSON.stringify({ ...diffJson(result), suspects: suspectsJson(suspects) }, null, 2) + '\n');
+  } else if (args.json || args.format === 'json') {
+    const out = new DrainingWriter(process.stdout);
+    await out.json({ ...diffJson(result), suspects: suspectsJson(suspects) });
+    await out.write('\n');
+  }
   else {
     const palette = paletteFor(process.stdout, args.color);
     const width = outputWidth(process.stdout);

@@ -21,6 +21,7 @@ import { renderSuspects } from '../../render/suspects.js';
 import { frameLine, renderSnapshot } from '../../render/text.js';
 import type { FrameClassifier } from '../../analysis/frames.js';
 import { GdumpError } from '../../errors.js';
+import { appendAll } from '../../lists.js';
 
 export interface PassthroughOptions {
   palette: Palette;
@@ -87,7 +88,7 @@ class StreamedDump {
     const above = hungLines(hungTests(s), { palette: o.palette, paths, classifier, width: o.width });
     const suspects = renderSuspects(snapshotSuspects(s, this.facts.of(s), classifier), { palette: o.palette, paths, width: o.width, limit: 3 });
     if (above.length > 0 && suspects.length > 0) above.push('');
-    above.push(...suspects);
+    appendAll(above, suspects);
     const source = `the dump at line ${this.firstLine + s.firstLine - 1}`;
     return renderSnapshot(s, groups, { palette: o.palette, paths, classifier, groupBy: 'site', top: o.top, stacks: o.stacks, width: o.width, source, above });
   }

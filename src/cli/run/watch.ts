@@ -3,15 +3,13 @@
  * when asked), line the series up with src/diff, and show it live; on
  * --count or Ctrl-C print the diff of the first and last snapshot.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { classifierFor } from '../../analysis/group.js';
 import { diffSnapshots, type DiffResult } from '../../diff/diff.js';
 import type { Group } from '../../analysis/group.js';
 import { DiffFolder } from '../../diff/stream.js';
 import type { HttpSettings } from '../../input/http.js';
-import { load, looksBinary } from '../../input/load.js';
+import { load } from '../../input/load.js';
 import { openSource } from '../../input/open.js';
 import type { InputSource } from '../../input/source.js';
 import { holdsGoroutines, stacksOf, type GoroutineSnapshot, type Snapshot } from '../../model/snapshot.js';
@@ -26,7 +24,10 @@ import { LiveRegion, renderWatchLine, renderWatchTable, type WatchViewOptions } 
 import type { WatchArgs } from '../commands/watch-args.js';
 import { GdumpError } from '../../errors.js';
 import { EXIT } from '../exit.js';
-import { httpSettingsOf, outputWidth, parseDuration } from '../options.js';
+import { checkRowArgs, httpSettingsOf, outputWidth, parseDuration } from '../options.js';
+import { maskUserinfo } from '../../text/secrets.js';
+import { printable } from '../exit.js';
+import { SnapshotFiles } from './snapshot-files.js';
 
 
 /**
@@ -42,30 +43,12 @@ interface Captured {
   file: string | null;
 }
 
-/** `2026-11-27T16-02-03.123Z`: sorts by time, and is a valid file name everywhere. */
-function stamp(t: Date): string {
-  return t.toISOString().replace(/:/g, '-');
-}
-
-async function save(dir: string, taken: Date, bytes: Buffer): Promise<string> {
-  const ext = looksBinary(bytes.subarray(0, 64)) ? '.pb.gz' : '.txt';
-  for (let n = 1; ; n++) {
-    const file = path.join(dir, `${stamp(taken)}${n > 1 ? `-${n}` : ''}${ext}`);
-    try {
-      await writeFile(file, bytes, { flag: 'wx' });
-      return file;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new GdumpError(`cannot save ${file}: ${(e as Error).message}`, 'input');
-    }
-  }
-}
-
 /**
  * One snapshot: fetch or read the target, keep its bytes for --out, parse it.
  * With a `folder`, its goroutines are folded into sites as they are parsed
  * and the snapshot keeps one representative per site (its groups into `folded`).
  */
-async function capture(target: string, out: string | null, http: HttpSettings, signal: AbortSignal, folder: DiffFolder | null, folded: Map<Snapshot, readonly Group[]>): Promise<Captured> {
+async function capture(target: string, keepBytes: boolean, http: HttpSettings, signal: AbortSignal, folder: DiffFolder | null, folded: Map<Snapshot, readonly Group[]>): Promise<{ captured: Captured; bytes: Buffer | null }> {
   const taken = new Date();
   const source = await openSource(target, { http, signal });
   const bytes: Buffer[] = [];
@@ -73,7 +56,7 @@ async function capture(target: string, out: string | null, http: HttpSettings, s
     ...source,
     async *chunks() {
       for await (const chunk of source.chunks()) {
-        if (out !== null) bytes.push(chunk);
+        if (keepBytes) bytes.push(chunk);
         yield chunk;
       }
     },
@@ -88,7 +71,7 @@ async function capture(target: string, out: string | null, http: HttpSettings, s
   if (!holdsGoroutines(snapshot)) {
     throw new GdumpError(`${source.name}: a ${snapshot.format} profile; watch follows goroutine dumps (…/debug/pprof/goroutine?debug=2)`, 'usage');
   }
-  return { snapshot, time: taken, file: out === null ? null : await save(out, taken, Buffer.concat(bytes)) };
+  return { captured: { snapshot, time: taken, file: null }, bytes: keepBytes ? Buffer.concat(bytes) : null };
 }
 
 function checkArgs(args: WatchArgs): { every: number; count: number | null } {
@@ -101,18 +84,19 @@ function checkArgs(args: WatchArgs): { every: number; count: number | null } {
 
 export async function runWatch(args: WatchArgs): Promise<number> {
   const http = httpSettingsOf(args);
+  checkRowArgs(args);
   const { every, count } = checkArgs(args);
-  const out = args.out ?? null;
-  if (out !== null) await mkdir(out, { recursive: true });
+  const files = args.out === undefined ? null : await SnapshotFiles.open(args.out);
 
-  // The first Ctrl-C stops the watch (the fetch in flight is abandoned) and
-  // leads to the final diff; a second one kills gdump as usual.
+  // The first Ctrl-C (or SIGTERM, SIGHUP: a service manager, a closed
+  // terminal) stops the watch (the fetch in flight is abandoned) and leads to
+  // the final diff; a second one kills gdump as usual.
   const stop = new AbortController();
   const onInterrupt = (): void => {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, onInterrupt);
     stop.abort();
   };
-  process.on('SIGINT', onInterrupt);
+  for (const signal of STOP_SIGNALS) process.on(signal, onInterrupt);
 
   const kept: Captured[] = [];
   const saved: string[] = [];
@@ -126,17 +110,26 @@ export async function runWatch(args: WatchArgs): Promise<number> {
   // Each snapshot is folded into its sites as it is parsed (flat memory over a long watch), unless the TUI needs every goroutine.
   const folder = args.interactive ? null : new DiffFolder('site');
   const folded = new Map<Snapshot, readonly Group[]>();
+  let saveFailures = 0;
+  let code: number = EXIT.ok;
   try {
     while (count === null || taken < count) {
       const started = Date.now();
       let c: Captured | null = null;
       try {
-        c = await capture(args.target, out, http, stop.signal, folder, folded);
+        const got = await capture(args.target, files !== null, http, stop.signal, folder, folded);
+        c = got.captured;
+        if (files !== null && got.bytes !== null) c.file = await saveOrCount(files, c.time, got.bytes, saveFailures === 0);
+        saveFailures = files !== null && c.file === null ? saveFailures + 1 : 0;
       } catch (e) {
         if (stop.signal.aborted) break;
         // The first snapshot failing means a wrong target: stop. Later ones are a hiccup of a live service.
         if (taken === 0 || !(e instanceof GdumpError)) throw e;
-        process.stderr.write(`gdump: snapshot ${taken + 1} skipped: ${e.message}\n`);
+        process.stderr.write(`gdump: snapshot ${taken + 1} skipped: ${printable(e.message)}\n`);
+      }
+      if (saveFailures >= MAX_SAVE_FAILURES) {
+        process.stderr.write(`gdump: ${MAX_SAVE_FAILURES} snapshots in a row could not be saved in ${printable(args.out ?? '')}: the watch stops\n`);
+        code = EXIT.inputError;
       }
       if (c !== null) {
         taken++;
@@ -145,11 +138,11 @@ export async function runWatch(args: WatchArgs): Promise<number> {
         if (kept.length > KEPT_SNAPSHOTS) folded.delete(kept.splice(1, 1)[0]!.snapshot);
         result = diffSnapshots(kept.map((k) => k.snapshot), { times: kept.map((k) => k.time), folded, runtime: args.runtime });
         const classifier = classifierFor(c.snapshot);
-        view = { palette, paths: shortenerOf(stacksOf(c.snapshot), classifier, args['full-paths']), classifier, target: args.target, top, width: outputWidth(process.stdout) };
+        view = { palette, paths: shortenerOf(stacksOf(c.snapshot), classifier, args['full-paths']), classifier, target: maskUserinfo(args.target), top, width: outputWidth(process.stdout) };
         if (live !== null) live.draw(renderWatchTable(result, taken, view));
         else if (!args.json) process.stdout.write(renderWatchLine(result, taken) + '\n');
       }
-      if (count !== null && taken >= count) break;
+      if (code !== EXIT.ok || (count !== null && taken >= count)) break;
       try {
         // Intervals run from the start of each snapshot; a slow fetch shortens the wait, never below zero.
         await sleep(Math.max(0, started + every - Date.now()), undefined, { signal: stop.signal });
@@ -158,9 +151,27 @@ export async function runWatch(args: WatchArgs): Promise<number> {
       }
     }
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const signal of STOP_SIGNALS) process.off(signal, onInterrupt);
   }
-  return finish(args, kept, saved, result, view, folder);
+  const finished = await finish(args, kept, saved, result, view, folder);
+  return code !== EXIT.ok ? code : finished;
+}
+
+/** Signals that end a watch the way Ctrl-C does: with the final diff. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Consecutive snapshots that could not be saved before the watch gives up (exit 4). */
+const MAX_SAVE_FAILURES = 3;
+
+/** Saves a snapshot; a failure is said once per run of failures (`loud`), and the snapshot is kept in memory unsaved. */
+async function saveOrCount(files: SnapshotFiles, taken: Date, bytes: Buffer, loud: boolean): Promise<string | null> {
+  try {
+    return await files.save(taken, bytes);
+  } catch (e) {
+    if (!(e instanceof GdumpError)) throw e;
+    if (loud) process.stderr.write(`gdump: ${printable(e.message)}; the watch goes on, without saving\n`);
+    return null;
+  }
 }
 
 async function finish(args: WatchArgs, kept: readonly Captured[], saved: readonly string[], result: DiffResult | null, view: WatchViewOptions | null, folder: DiffFolder | null): Promise<number> {
@@ -191,7 +202,7 @@ async function explore(args: WatchArgs, kept: readonly Captured[]): Promise<void
     similarity: 'pointers',
     filter: {},
     fullPaths: args['full-paths'],
-    source: args.target,
+    source: maskUserinfo(args.target),
     ...(series ? { diff: { sources: kept.map((k) => k.file ?? k.time.toISOString()), options: { times: kept.map((k) => k.time) } } } : {}),
   });
 }

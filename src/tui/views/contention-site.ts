@@ -12,6 +12,7 @@ import { arrayDoc, plainLine, text, type Doc, type Line } from '../document.js';
 import { type ViewSettings } from './context.js';
 import { recordLines } from './stack.js';
 import { formatShare } from '../../text/numbers.js';
+import { appendAll } from '../../lists.js';
 
 export function contentionSiteDoc(model: ContentionModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, delaySeconds, events } = model.sites(by);
@@ -29,7 +30,7 @@ export function contentionSiteDoc(model: ContentionModel, source: string, s: Vie
   });
   if (site.delaySeconds === null) lines.push(plainLine('the profile has no cycles/second line: delays cannot be converted to time', 'warn'));
   if (model.snapshot.format === 'mutex') lines.push(plainLine('mutex profile: the delay of the waiters, charged to the stack that unlocked', 'dim'));
-  lines.push(...recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
+  appendAll(lines, recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
   const title = `${escapeTerminal(source)} · contention site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return arrayDoc(title, lines);
 }

@@ -17,6 +17,7 @@ import type { TuiModel } from '../model.js';
 import type { ViewSettings } from './context.js';
 import { deltaStyle, EVERY_INTERVAL, seriesName } from './diff-list.js';
 import { formatBytes, formatChange } from '../../text/numbers.js';
+import { appendAll, maxOf } from '../../lists.js';
 
 /**
  * One side of a stack diff as lines: the text both sides share plain, this
@@ -75,7 +76,7 @@ export function diffSiteDoc(tui: TuiModel, model: DiffModel, s: ViewSettings, by
   if (wait !== '') head.push(plainLine(`waiting: ${wait}`));
   if (site.counts.length > 2 || site.bytes !== null) {
     head.push(BLANK, plainLine(`PER SNAPSHOT  ${sparkline(site.counts)}`, 'heading'));
-    const nameWidth = Math.min(40, Math.max(...model.sources.map((n) => n.length)));
+    const nameWidth = Math.min(40, maxOf(model.sources.map((n) => n.length)));
     site.counts.forEach((n, i) => {
       const extra = site.bytes !== null && site.objects !== null ? `  ${formatBytes(site.bytes[i]!)} in ${plural(site.objects[i]!, 'object')}` : '';
       head.push({ segments: [text('  ' + escapeTerminal(model.sources[i]!).slice(0, nameWidth).padEnd(nameWidth) + '  '), text(value(n).padStart(10), 'count'), text(extra, 'dim')] });
@@ -103,11 +104,11 @@ export function diffSiteDoc(tui: TuiModel, model: DiffModel, s: ViewSettings, by
   };
   head.push(BLANK);
   if (first < last) {
-    head.push(heading('BEFORE', first, site.earliest.representative, false), ...sideLines(changes, -1), BLANK);
-    head.push(heading('AFTER', last, site.latest.representative, opens), ...sideLines(changes, 1), BLANK);
+    appendAll(head, [heading('BEFORE', first, site.earliest.representative, false), ...sideLines(changes, -1), BLANK]);
+    appendAll(head, [heading('AFTER', last, site.latest.representative, opens), ...sideLines(changes, 1), BLANK]);
     head.push(plainLine(same ? 'the stacks are the same (args and pc offsets aside)' : 'changed text: red before, green after', 'dim'));
   } else {
-    head.push(heading('ONLY IN', last, site.latest.representative, opens), ...sideLines(changes, 1), BLANK);
+    appendAll(head, [heading('ONLY IN', last, site.latest.representative, opens), ...sideLines(changes, 1), BLANK]);
   }
   if (first > 0) head.push(plainLine(`not in ${escapeTerminal(model.sources[0]!)}: a new site`, 'dim'));
   if (last < n - 1) head.push(plainLine(`not in ${escapeTerminal(model.sources[n - 1]!)}: the site vanished`, 'dim'));

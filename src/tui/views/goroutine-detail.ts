@@ -10,6 +10,7 @@ import { BLANK, lazyDoc, plainLine, text, type Doc, type Line } from '../documen
 import type { TuiModel } from '../model.js';
 import { pathsOf, stackOptions, type ViewSettings } from './context.js';
 import { creatorLine, stackLines } from './stack.js';
+import { appendAll } from '../../lists.js';
 
 function headerFacts(g: Goroutine): string[] {
   const facts = [`state: ${escapeTerminal(g.state)}`];
@@ -46,13 +47,13 @@ export function goroutineDoc(model: TuiModel, s: ViewSettings, id: number): Doc 
   head.push(BLANK);
   head.push(plainLine('STACK', 'heading'));
   if (g.stackUnavailable) head.push(plainLine('  (stack unavailable: running on another thread)', 'dim'));
-  head.push(...stackLines(g.frames, o));
+  appendAll(head, stackLines(g.frames, o));
   if (g.elidedFrames !== 0) head.push(plainLine(g.elidedFrames > 0 ? `  … ${g.elidedFrames} frames elided by the runtime` : '  … more frames elided by the runtime', 'dim'));
   if (g.createdBy !== null) head.push(creatorLine(g.createdBy, g.parentId, o));
   const parent = parentLine(model, g);
   if (parent !== null) head.push(parent);
   for (const a of g.ancestors) {
-    head.push(BLANK, plainLine(`ORIGINATING FROM GOROUTINE ${a.id} (tracebackancestors)`, 'heading'), ...stackLines(a.frames, o));
+    appendAll(head, [BLANK, plainLine(`ORIGINATING FROM GOROUTINE ${a.id} (tracebackancestors)`, 'heading'), ...stackLines(a.frames, o)]);
     if (a.createdBy !== null) head.push(creatorLine(a.createdBy, a.parentId, o));
   }
   const children = model.children(id);

@@ -12,6 +12,7 @@ import type { TuiModel } from '../model.js';
 import { pathsOf, stackOptions, type ViewSettings } from './context.js';
 import { creatorLine, histogramLine, stackLines } from './stack.js';
 import { formatShare, groupDigits } from '../../text/numbers.js';
+import { appendAll, maxOf } from '../../lists.js';
 
 /** Wait-age buckets, in minutes: the runtime prints no age under one minute. */
 const WAIT_BUCKETS: readonly { label: string; below: number }[] = [
@@ -50,8 +51,8 @@ function histograms(g: Group): Histograms {
 
 function histogramSection(title: string, rows: [string, number][]): Line[] {
   if (rows.length === 0) return [];
-  const max = Math.max(...rows.map(([, n]) => n));
-  const labelWidth = Math.min(32, Math.max(...rows.map(([l]) => l.length)));
+  const max = maxOf(rows.map(([, n]) => n));
+  const labelWidth = Math.min(32, maxOf(rows.map(([l]) => l.length)));
   return [BLANK, plainLine(title, 'heading'), ...rows.map(([label, n]) => histogramLine(escapeTerminal(label).slice(0, labelWidth), n, max, labelWidth))];
 }
 
@@ -81,10 +82,10 @@ export function groupDetailDoc(model: TuiModel, s: ViewSettings, by: GroupBy, in
   if (g.labels !== null) head.push(plainLine(`labels: ${escapeTerminal(Object.entries(g.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
   head.push(BLANK);
   head.push(plainLine(rep.id === null ? 'STACK' : `STACK (as goroutine ${rep.id} shows it)`, 'heading'));
-  head.push(...stackLines(rep.frames, o));
+  appendAll(head, stackLines(rep.frames, o));
   if (rep.createdBy !== null) head.push(creatorLine(rep.createdBy, rep.parentId, o));
-  head.push(...histogramSection('STATES', h.states));
-  head.push(...histogramSection('WAIT AGE', h.waits));
+  appendAll(head, histogramSection('STATES', h.states));
+  appendAll(head, histogramSection('WAIT AGE', h.waits));
   head.push(BLANK);
   const members = g.members.length > 0 ? g.members : [rep];
   head.push(plainLine(`MEMBERS (${groupDigits(members.length)}${rep.id === null ? ' records' : ', Enter opens one'})`, 'heading'));

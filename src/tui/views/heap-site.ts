@@ -12,6 +12,7 @@ import type { HeapModel } from '../heap-model.js';
 import { type ViewSettings } from './context.js';
 import { recordLines } from './stack.js';
 import { formatBytes, formatShare } from '../../text/numbers.js';
+import { appendAll } from '../../lists.js';
 
 export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, by: GroupBy, index: number): Doc {
   const { sites, totals } = model.sites(by);
@@ -28,7 +29,7 @@ export function heapSiteDoc(model: HeapModel, source: string, s: ViewSettings, b
   });
   const heap = model.snapshot.heap;
   if (isEstimate(heap)) lines.push(plainLine(`estimates: sampled about every ${formatBytes(heap.sampleRate)} allocated, scaled as pprof does`, 'warn'));
-  lines.push(...recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
+  appendAll(lines, recordLines(site.group, { classifier: model.classifier, paths: s.fullPaths ? model.fullPaths : model.shortPaths, hideRuntime: s.hideRuntime }));
   const title = `${escapeTerminal(source)} · allocation site ${index + 1} of ${sites.length} (by ${by})${s.hideRuntime ? ' · runtime hidden' : ''}`;
   return arrayDoc(title, lines);
 }

@@ -10,6 +10,7 @@ import { escapeTerminal } from '../../render/escape.js';
 import type { PathShortener } from '../../render/paths.js';
 import { BLANK, plainLine, text, type Line, type Style } from '../document.js';
 import { groupDigits } from '../../text/numbers.js';
+import { appendAll } from '../../lists.js';
 
 export interface StackOptions {
   classifier: FrameClassifier;
@@ -67,7 +68,7 @@ export function recordLines(group: Group, o: StackOptions): Line[] {
   if (rep.labels !== null) lines.push(plainLine(`labels: ${escapeTerminal(Object.entries(rep.labels).map(([k, v]) => `${k}=${v}`).join(' '))}`));
   lines.push(BLANK, plainLine(`STACK (record at input line ${rep.source.line})`, 'heading'));
   if (rep.frames.length === 0) lines.push(plainLine('  (no frames)', 'dim'));
-  lines.push(...stackLines(rep.frames, o));
+  appendAll(lines, stackLines(rep.frames, o));
   if (group.count > 1) lines.push(BLANK, plainLine(`${group.count} records merged into this site (their stacks differ below it)`, 'dim'));
   return lines;
 }
