@@ -6,6 +6,7 @@
  * come from this table. An option whose default or help differs between
  * commands has one row per variant.
  */
+import { BUDGETS } from '../input/budget.js';
 import { HEAP_SAMPLES } from '../model/profile.js';
 import { GROUP_BY_MODES, SIMILARITIES } from '../analysis/keys.js';
 import { GROUP_SORTS } from '../analysis/sort.js';
@@ -187,7 +188,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   // URL inputs
   { name: 'connect-timeout', type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], valueName: 'DURATION', summary: 'URL inputs: time to connect', describe: 'URL inputs: give up when no connection is made within this time', commands: ALL },
   { name: 'timeout', type: 'string', default: NETWORK_DEFAULTS.timeout, valueName: 'DURATION', summary: 'URL inputs: time for the whole response', describe: 'URL inputs: give up when the whole response has not arrived within this time', commands: ALL },
-  { name: 'max-bytes', type: 'string', default: NETWORK_DEFAULTS['max-bytes'], valueName: 'SIZE', summary: 'URL inputs: largest response read', describe: 'URL inputs: stop reading a response larger than this', commands: ALL },
+  // Budgets (src/input/budget.ts): one row per budget, from its table.
+  ...Object.values(BUDGETS).map(
+    (b): OptionSpec => ({
+      name: b.flag,
+      type: 'string',
+      default: NETWORK_DEFAULTS[b.flag],
+      valueName: b.unit === 'bytes' ? 'SIZE' : 'N',
+      summary: `budget: most ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what.split(' (')[0]}`,
+      describe: `Budget: stop (exit 4) past this many ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what}`,
+      commands: ALL,
+    }),
+  ),
 ];
 
 export const POSITIONALS: Readonly<Record<CommandName, PositionalSpec>> = {
