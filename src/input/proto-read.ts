@@ -11,6 +11,7 @@
 import type { Profile } from 'pprof-format';
 import type { Warning } from '../model/snapshot.js';
 import { BudgetCounter, budgetLimit, overBudget } from './budget.js';
+import { readVarint } from './decode.js';
 
 type PprofModule = typeof import('pprof-format');
 
@@ -19,18 +20,6 @@ const TABLE_FIELDS = new Set([2, 3, 4, 5, 6]);
 const SAMPLE = 2;
 const STRING = 6;
 
-export function readVarint(buf: Uint8Array, at: number): [number, number] | null {
-  let value = 0;
-  let scale = 1;
-  for (let i = at; i < buf.length && i < at + 10; i++) {
-    const b = buf[i]!;
-    value += (b & 0x7f) * scale;
-    scale *= 128;
-    if ((b & 0x80) === 0) return [value, i + 1];
-  }
-  return null;
-}
-
 /** Location ids in one Sample message: packed (field 1, wire 2: one id per varint) or repeated (wire 0). */
 function locationIdCount(sample: Uint8Array): number {
   let n = 0;
@@ -38,18 +27,18 @@ function locationIdCount(sample: Uint8Array): number {
   while (at < sample.length) {
     const tag = readVarint(sample, at);
     if (tag === null) break;
-    const [key, after] = tag;
+    const { value: key, next: after } = tag;
     const wire = key & 7;
     if (wire === 0) {
       const v = readVarint(sample, after);
       if (v === null) break;
       if (key >>> 3 === 1) n++;
-      at = v[1];
+      at = v.next;
     } else if (wire === 2) {
       const len = readVarint(sample, after);
       if (len === null) break;
-      const end = Math.min(sample.length, len[1] + len[0]);
-      if (key >>> 3 === 1) for (let i = len[1]; i < end; i++) if ((sample[i]! & 0x80) === 0) n++;
+      const end = Math.min(sample.length, len.next + len.value);
+      if (key >>> 3 === 1) for (let i = len.next; i < end; i++) if ((sample[i]! & 0x80) === 0) n++;
       at = end;
     } else break;
   }
@@ -76,16 +65,16 @@ export function readProfile(pprof: PprofModule, buf: Uint8Array, name: string, w
   let bad = 0;
   while (at < buf.length) {
     const tag = readVarint(buf, at);
-    const field = tag === null ? 0 : Math.floor(tag[0] / 8);
-    const wire = tag === null ? -1 : tag[0] & 7;
+    const field = tag === null ? 0 : Math.floor(tag.value / 8);
+    const wire = tag === null ? -1 : tag.value & 7;
     let payload: Uint8Array | null = null;
     let next = -1;
     if (tag !== null && wire === 0) {
-      const v = readVarint(buf, tag[1]);
-      if (v !== null) [payload, next] = [buf.subarray(tag[1], v[1]), v[1]];
+      const v = readVarint(buf, tag.next);
+      if (v !== null) [payload, next] = [buf.subarray(tag.next, v.next), v.next];
     } else if (tag !== null && wire === 2) {
-      const len = readVarint(buf, tag[1]);
-      if (len !== null && len[1] + len[0] <= buf.length) [payload, next] = [buf.subarray(len[1], len[1] + len[0]), len[1] + len[0]];
+      const len = readVarint(buf, tag.next);
+      if (len !== null && len.next + len.value <= buf.length) [payload, next] = [buf.subarray(len.next, len.next + len.value), len.next + len.value];
     }
     if (payload === null || field === 0) {
       const what = wire === 0 || wire === 2 ? 'is cut off' : 'is corrupt (an unreadable field)';
