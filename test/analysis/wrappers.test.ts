@@ -68,4 +68,25 @@ created by main.start
     const [g] = groupSnapshot(stacksOfKind(parseDump(text).snapshots[0]));
     assert.equal(g!.key, 'main.main.func1 ← main.main /tmp/fm/main.go:20');
   });
+  // Go 1.21 named the go-statement closure funcN as before, printed `in goroutine N` as after, and showed the closure
+  // only under GOTRACEBACK=system, whose tracebacks end in runtime.goexit (written by hand: Go 1.26 prints gowrapN).
+  const GO121_SYSTEM = (closureCalls: string): string => `goroutine 7 gp=0xc000007a00 m=nil [chan receive]:
+${closureCalls}
+\t/src/app/main.go:12 +0x2c fp=0xc00005ffb0 sp=0xc00005ff50 pc=0x6a1234
+main.main.func1()
+\t/src/app/main.go:20 +0x25 fp=0xc00005ffe0 sp=0xc00005ffb0 pc=0x6b2345
+runtime.goexit({})
+\t/usr/local/go/src/runtime/asm_amd64.s:1650 +0x1 fp=0xc00005ffe8 sp=0xc00005ffe0 pc=0x4687a1
+created by main.main in goroutine 1
+\t/src/app/main.go:20 +0x8e
+`;
+  const entryOf = (text: string): string => groupSnapshot(stacksOfKind(parseDump(text).snapshots[0]))[0]!.key.split(' ← ')[0]!;
+
+  it('Go 1.21 GOTRACEBACK=system: the funcN closure of `go work(ch)` is passed over, as the default traceback hides it', () => {
+    assert.equal(entryOf(GO121_SYSTEM('main.work(0xc000020060)')), 'main.work');
+  });
+
+  it('Go 1.21 GOTRACEBACK=system: a one-line closure that parks in the runtime (`go func() { <-ch }()`) stays the entry', () => {
+    assert.equal(entryOf(GO121_SYSTEM('runtime.chanrecv1(0xc000020060, 0x0)')), 'main.main.func1');
+  });
 });
