@@ -176,7 +176,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     describe: 'FROM=TO: a path prefix in the dump and where it is here (CI checkout, container GOROOT); implies --source; repeatable',
     commands: ['gdump'],
   },
-  { name: 'strip', type: 'string', valueName: 'REGEX', summary: 'take this prefix off every line', describe: 'Take this regex off the start of every line (a log prefix gdump does not recognise by itself)', commands: ['gdump'] },
+  { name: 'strip', type: 'string', valueName: 'REGEX', summary: 'take this prefix off every line', describe: 'Take this regex off the start of every line, on top of the prefixes gdump recognises by itself (timestamps, docker compose, kubectl --prefix, CI logs, indentation)', commands: ['gdump'] },
   // diff
   { name: 'times', type: 'string', valueName: 'LIST', summary: 'when each snapshot was taken (0,15m,30m)', describe: 'When each snapshot was taken, comma-separated dates or offsets (0,15m,30m); default: file modification times', commands: ['diff'] },
   { name: 'fail-on-growth', type: 'number', valueName: 'N', summary: 'CI: exit 1 when a site grew by more than N', describe: 'CI check: exit 1 when any site grew by more than N goroutines (bytes, or objects, for heap diffs)', commands: ['diff'] },
@@ -184,7 +184,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // watch
   { name: 'every', type: 'string', default: '10s', valueName: 'DURATION', summary: 'time between snapshots', describe: 'Time between snapshots (500ms, 10s, 1m)', commands: ['watch'] },
   { name: 'count', alias: 'n', type: 'number', valueName: 'N', summary: 'stop after N snapshots', describe: 'Stop after this many snapshots (default: until Ctrl-C)', commands: ['watch'] },
-  { name: 'out', alias: 'o', type: 'string', valueName: 'DIR', summary: 'save every snapshot in DIR', describe: 'Save every snapshot as DIR/<UTC timestamp>.txt (created if missing)', commands: ['watch'] },
+  { name: 'out', alias: 'o', type: 'string', valueName: 'DIR', summary: 'save every snapshot in DIR', describe: 'Save every snapshot as DIR/<UTC timestamp>.txt (.txt.gz, .pb.gz: as the bytes came; DIR created if missing)', commands: ['watch'] },
   // URL inputs
   { name: 'connect-timeout', type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], valueName: 'DURATION', summary: 'URL inputs: time to connect', describe: 'URL inputs: give up when no connection is made within this time', commands: ALL },
   { name: 'timeout', type: 'string', default: NETWORK_DEFAULTS.timeout, valueName: 'DURATION', summary: 'URL inputs: time for the whole response', describe: 'URL inputs: give up when the whole response has not arrived within this time', commands: ALL },

@@ -15,6 +15,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { GdumpError } from '../errors.js';
+import { groupDigits } from '../text/numbers.js';
 
 /** A problem met while decoding, warned at the first line (what the input is) or the last (where the text broke). */
 export interface DecodeWarning {
@@ -228,15 +229,25 @@ async function inflateStart(bytes: Buffer, limit = 64 << 10): Promise<Buffer> {
   });
 }
 
-/** gzip, inflated as it streams; a cut or corrupt stream ends the text where it breaks, with a warning. */
+/**
+ * gzip, inflated as it streams; a cut or corrupt stream ends the text where
+ * it breaks, with a warning. A cut stream inflates without an error (the
+ * sync flush that keeps its last bytes also hides its missing end), so its
+ * end is checked: a whole gzip file ends with the inflated length mod 2^32
+ * (ISIZE, RFC 1952). That also catches a cut that falls on a line end,
+ * which the text alone cannot show. (Concatenated gzip members would fail
+ * the check; gzip, pigz and HTTP compression write one.)
+ */
 async function* gunzip(chunks: AsyncIterable<Buffer>, report: DecodeReport): AsyncGenerator<Buffer> {
   const { constants, createGunzip } = await import('node:zlib');
   const z = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
   let sourceError: unknown = null;
+  let tail: Buffer = Buffer.alloc(0);
   const feed = (async () => {
     try {
       for await (const c of chunks) {
         if (z.destroyed) break;
+        tail = c.length >= 4 ? c.subarray(c.length - 4) : Buffer.concat([tail, c]).subarray(-4);
         // Waits for the reader to take the inflated bytes; a stream that broke meanwhile closes instead.
         if (!z.write(c)) await new Promise((resolve) => (z.once('drain', resolve), z.once('close', resolve)));
       }
@@ -246,8 +257,15 @@ async function* gunzip(chunks: AsyncIterable<Buffer>, report: DecodeReport): Asy
       z.destroy();
     }
   })();
+  let inflated = 0;
   try {
-    for await (const out of z as AsyncIterable<Buffer>) yield out;
+    for await (const out of z as AsyncIterable<Buffer>) {
+      inflated += (out as Buffer).length;
+      yield out;
+    }
+    if (tail.length < 4 || tail.readUInt32LE(0) !== inflated % 2 ** 32) {
+      report.warnings.push({ at: 'last-line', message: `the gzip stream ends before its end (the file is cut after ${groupDigits(inflated)} inflated bytes): the text ends there` });
+    }
   } catch (e) {
     if (sourceError === null) report.warnings.push({ at: 'last-line', message: `the gzip stream is corrupt (${(e as Error).message}): the text ends where it broke` });
   }
@@ -313,6 +331,20 @@ async function decodeText(chunks: AsyncIterable<Buffer>, report: DecodeReport): 
     text = crToNewline(text);
   }
   return text;
+}
+
+/**
+ * The file-name suffix for bytes saved as they came (`gdump watch --out`):
+ * `.txt`, `.txt.gz` (gzip'd text, told by what it inflates to, as
+ * decodeInput tells it), `.pb.gz`, or `.pb` (a raw profile.proto).
+ */
+export async function savedSuffix(bytes: Buffer): Promise<'.txt' | '.txt.gz' | '.pb.gz' | '.pb'> {
+  const head = bytes.subarray(0, 64 << 10);
+  if (startsWith(head, GZIP)) {
+    const inflated = await inflateStart(head);
+    return inflated.length > 0 && isTextStart(inflated) ? '.txt.gz' : '.pb.gz';
+  }
+  return isTextStart(head) || !looksLikeProfileProto(head) ? '.txt' : '.pb';
 }
 
 /**

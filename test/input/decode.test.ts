@@ -9,10 +9,10 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { gzipSync } from 'node:zlib';
-import { looksBinary } from '../../src/input/decode.js';
+import { constants, createGzip, gunzipSync, gzipSync } from 'node:zlib';
+import { looksBinary, savedSuffix } from '../../src/input/decode.js';
 import { openUrl } from '../../src/input/http.js';
-import { load } from '../../src/input/load.js';
+import { load, type Loaded } from '../../src/input/load.js';
 import { GdumpError } from '../../src/errors.js';
 import '../../src/input/binary.js';
 import { corpus, groupSummary, readText } from '../hostile/corpus.js';
@@ -21,6 +21,9 @@ import { goroutinesOf } from '../helpers/snapshots.js';
 import { loadBytes } from './support.js';
 
 const LEAK = readFileSync(fixture('leak', 'after.txt'), 'utf8');
+
+/** Every warning of a load: the input's and its snapshots'. */
+const allWarnings = (r: Loaded): string[] => [...r.result.warnings, ...r.result.snapshots.flatMap((s) => s.warnings)].map((w) => w.message);
 
 describe('text is never taken for a binary profile', () => {
   it('no real dump, indented, tab-expanded or double-spaced, sniffs as binary', () => {
@@ -81,6 +84,33 @@ describe('compressed and binary input', () => {
     const r = await loadBytes(gz.subarray(0, Math.floor(gz.length * 0.6)));
     const n = goroutinesOf(r.result.snapshots[0]).length;
     assert.ok(n > 5 && n < 49, `${n} goroutines`);
+    assert.ok(allWarnings(r).some((m) => m.startsWith('the gzip stream ends before its end')), 'no gzip warning');
+  });
+
+  it('a gzip\'d dump cut at a line end (the text alone looks whole) is warned as cut; a whole one is not', async () => {
+    const text = Buffer.from(LEAK);
+    const lineEnd = text.indexOf('\n', text.length >> 1) + 1;
+    // A gzip stream flushed at a line end and cut there: what a download that broke between deflate blocks leaves.
+    const deflater = createGzip();
+    const flushed = new Promise<Buffer>((resolve) => {
+      const parts: Buffer[] = [];
+      deflater.on('data', (d: Buffer) => parts.push(d));
+      deflater.write(text.subarray(0, lineEnd), () => deflater.flush(constants.Z_SYNC_FLUSH, () => resolve(Buffer.concat(parts))));
+    });
+    const cut = await flushed;
+    deflater.destroy();
+    const warned = allWarnings(await loadBytes(cut));
+    assert.ok(warned.some((m) => m.startsWith('the gzip stream ends before its end')), warned.join('\n'));
+    const whole = allWarnings(await loadBytes(gzipSync(text)));
+    assert.ok(!whole.some((m) => /gzip/.test(m)), whole.join('\n'));
+  });
+
+  it('gdump watch --out names what it saves by what the bytes are', async () => {
+    const profile = readFileSync(fixture('profiles', 'goroutine.pb.gz'));
+    assert.equal(await savedSuffix(Buffer.from(LEAK)), '.txt');
+    assert.equal(await savedSuffix(gzipSync(Buffer.from(LEAK))), '.txt.gz');
+    assert.equal(await savedSuffix(profile), '.pb.gz');
+    assert.equal(await savedSuffix(gunzipSync(profile)), '.pb');
   });
 });
 

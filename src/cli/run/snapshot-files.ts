@@ -8,7 +8,7 @@
 import { lstat, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GdumpError } from '../../errors.js';
-import { looksBinary } from '../../input/load.js';
+import { savedSuffix } from '../../input/decode.js';
 
 /** `2026-11-27T16-02-03.123Z`: sorts by time, and is a valid file name everywhere. */
 function stamp(t: Date): string {
@@ -86,9 +86,9 @@ export class SnapshotFiles {
     return new SnapshotFiles(dir);
   }
 
-  /** Saves one snapshot's bytes as DIR/<stamp>.txt (or .pb.gz); throws a GdumpError saying why, with nothing left behind. */
+  /** Saves one snapshot's bytes as DIR/<stamp>.txt (.txt.gz, .pb.gz or .pb: what the bytes are); throws a GdumpError saying why, with nothing left behind. */
   async save(taken: Date, bytes: Buffer): Promise<string> {
-    const ext = looksBinary(bytes.subarray(0, 64)) ? '.pb.gz' : '.txt';
+    const ext = await savedSuffix(bytes);
     const temp = path.join(this.dir, `.${stamp(taken)}-${process.pid}${ext}.partial`);
     try {
       const file = await open(temp, 'wx');
