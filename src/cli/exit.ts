@@ -20,16 +20,6 @@ export const EXIT = {
   internal: 5,
 } as const;
 
-export const EXIT_CODES_HELP = `Exit codes:
-  0  the input was read and reported (warnings allowed unless --strict)
-  1  a check failed (diff --fail-on-growth, --strict with warnings)
-  2  usage error (unknown flag, bad regex, missing argument)
-  3  no dump or profile found in the input
-  4  an input could not be read (missing file, HTTP error, timeout, corrupt data), or -o FILE could not be written
-     or is past a budget (--max-bytes, --max-inflated, --max-profile-bytes, …);
-     watch --out could not save 3 snapshots in a row
-  5  internal error in gdump (please report it)`;
-
 /** The exit code of each kind of failure (src/errors.ts): the only place failures become numbers. */
 const EXIT_OF_FAILURE: Record<Failure, number> = {
   usage: EXIT.usage,

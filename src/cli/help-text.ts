@@ -14,6 +14,8 @@ const CHECKS: Record<CommandName, string | null> = {
   gdump: '--strict and the input had warnings',
   diff: '--fail-on-growth and a site grew by more',
   watch: null,
+  report: '--strict and an input had warnings',
+  run: null,
 };
 
 export function exitCodesHelp(command: CommandName): string {
@@ -23,7 +25,7 @@ export function exitCodesHelp(command: CommandName): string {
     ...(check === null ? [] : [`${EXIT.checkFailed}  a check failed: ${check}`]),
     `${EXIT.usage}  usage error (unknown flag, bad regex, missing argument)`,
     `${EXIT.noDump}  no dump or profile found in the input`,
-    `${EXIT.inputError}  an input could not be read (missing file, HTTP error, timeout, corrupt data), or -o FILE could not be written`,
+    `${EXIT.inputError}  an input could not be read (missing file, HTTP error, timeout, corrupt data) or is past a budget (--max-bytes, …), or -o FILE could not be written${command === 'watch' ? ', or --out could not save 3 snapshots in a row' : ''}`,
     `${EXIT.internal}  internal error in gdump (please report it)`,
   ];
   if (command === 'diff') lines[0] = `${EXIT.ok}  the inputs were read and compared`;

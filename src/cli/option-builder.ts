@@ -20,8 +20,9 @@ function yargsOption(o: OptionSpec): Options {
 /** The command's positional and every option the table gives it. */
 export function withTableOptions<T>(y: Argv<T>, command: CommandName): Argv<T> {
   const p = POSITIONALS[command];
-  // No `array: true`: `inputs..` already makes an array; an explicit undefined default keeps yargs from printing `[default: []]` next to `[required]`.
-  const positional: PositionalOptions = { type: 'string', describe: p.describe, ...(p.array ? { default: undefined } : {}) };
+  // No `array: true`: `inputs..` already makes an array; an explicit undefined default keeps yargs from printing `[default: []]`
+  // next to `[required]`. Not where words come after `--`: there yargs fills it with [undefined].
+  const positional: PositionalOptions = { type: 'string', describe: p.describe, ...(p.array && p.afterDoubleDash !== true ? { default: undefined } : {}) };
   let out = y.positional(p.name, positional) as unknown as Argv<T>;
   for (const o of optionsOf(command)) out = out.option(o.name, yargsOption(o)) as unknown as Argv<T>;
   return out;

@@ -14,8 +14,8 @@ import { HYPERLINK_MODES } from '../render/hyperlinks.js';
 import { ANALYZE_DEFAULTS } from './commands/analyze-args.js';
 import { NETWORK_DEFAULTS, OUTPUT_DEFAULTS } from './options.js';
 
-/** `gdump` is the default command (`gdump [INPUT…]`). */
-export const COMMAND_NAMES = ['gdump', 'diff', 'watch'] as const;
+/** `gdump` is the default command (`gdump [INPUT…]`). `gdump completion` takes no options. */
+export const COMMAND_NAMES = ['gdump', 'diff', 'watch', 'report', 'run'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface OptionSpec {
@@ -44,20 +44,27 @@ export interface PositionalSpec {
   readonly describe: string;
   /** Several values (`inputs..`). */
   readonly array: boolean;
+  /** Words after `--` also belong to it (`gdump run -- CMD…`). */
+  readonly afterDoubleDash?: boolean;
 }
 
 /** The value placeholders that mean "complete a file name". */
 export const FILE_VALUES: ReadonlySet<string> = new Set(['FILE', 'DIR']);
 
-const ALL = COMMAND_NAMES;
+/** The commands that print a report of their own: text or JSON. */
+const REPORTING = ['gdump', 'diff', 'watch'] as const;
+/** The commands that write to a terminal (report writes HTML). */
+const DISPLAYING = [...REPORTING, 'run'] as const;
+/** The commands that read dumps from files and URLs (run reads its command's output). */
+const READING = [...REPORTING, 'report'] as const;
 /** --group-by's completed values: `label:` starts a label key the user types. */
 const GROUP_BY_VALUES = GROUP_BY_MODES.map((m) => (m === 'label:KEY' ? 'label:' : m));
 
 export const OPTIONS: readonly OptionSpec[] = [
   // Output
-  { name: 'json', type: 'boolean', default: OUTPUT_DEFAULTS.json, summary: 'one JSON object (README: JSON output)', describe: 'Print one JSON object (the contract in the README) instead of the report', commands: ALL },
-  { name: 'color', type: 'boolean', summary: 'colours on or off (default: on a terminal)', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)', commands: ALL },
-  { name: 'full-paths', type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], summary: 'file paths as the dump has them', describe: 'Print file paths as the dump has them, not shortened', commands: ALL },
+  { name: 'json', type: 'boolean', default: OUTPUT_DEFAULTS.json, summary: 'one JSON object (README: JSON output)', describe: 'Print one JSON object (the contract in the README) instead of the report', commands: REPORTING },
+  { name: 'color', type: 'boolean', summary: 'colours on or off (default: on a terminal)', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)', commands: DISPLAYING },
+  { name: 'full-paths', type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], summary: 'file paths as the dump has them', describe: 'Print file paths as the dump has them, not shortened', commands: DISPLAYING },
   {
     name: 'hyperlinks',
     type: 'string',
@@ -71,13 +78,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   // Grouping and filters
   { name: 'group-by', alias: 'g', type: 'string', values: GROUP_BY_VALUES, valueName: 'MODE', defaultDescription: 'site; top for heap, allocs, block, mutex', summary: 'site | stack | top | state | label:KEY', describe: 'site | stack | top | state | label:KEY', commands: ['gdump'] },
   { name: 'similarity', type: 'string', default: ANALYZE_DEFAULTS.similarity, values: SIMILARITIES, valueName: 'LEVEL', summary: 'with --group-by stack: exact | pointers | values', describe: 'For --group-by stack: exact | pointers (ignore pointer args) | values (ignore all args)', commands: ['gdump'] },
+  { name: 'similarity', type: 'string', default: ANALYZE_DEFAULTS.similarity, values: SIMILARITIES, valueName: 'LEVEL', summary: "the stack view's grouping: exact | pointers | values", describe: "The stack view's grouping: exact | pointers (ignore pointer args) | values (ignore all args)", commands: ['report'] },
   {
     name: 'focus',
     type: 'string',
     valueName: 'REGEX',
     summary: 'keep goroutines running or waiting in a match',
     describe: 'Keep only goroutines whose entry function (bottom frame), waiting function (first frame outside the runtime) or creator matches this regex',
-    commands: ['gdump', 'diff'],
+    commands: ['gdump', 'diff', 'report'],
   },
   {
     name: 'ignore',
@@ -85,7 +93,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     valueName: 'REGEX',
     summary: 'drop goroutines running or waiting in a match',
     describe: 'Drop goroutines whose entry function (bottom frame), waiting function (first frame outside the runtime) or creator matches this regex',
-    commands: ['gdump', 'diff'],
+    commands: ['gdump', 'diff', 'report'],
   },
   { name: 'state', type: 'string', valueName: 'REGEX', summary: 'keep goroutines whose wait reason matches', describe: 'Keep only goroutines whose state (wait reason: chan receive, IO wait, select…) matches this regex', commands: ['gdump', 'diff'] },
   { name: 'min-wait', type: 'number', valueName: 'MINUTES', summary: 'keep goroutines that had waited this long', describe: 'Keep only goroutines that had waited at least this many minutes (the wait age the runtime prints from 1 minute on)', commands: ['gdump'] },
@@ -98,7 +106,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     default: false,
     summary: "list the runtime's own goroutines",
     describe: "List the runtime's own goroutines (GC workers, finalizers, the signal loop, pprof's handler) as sites; by default they are one \"runtime\" row, and diffs leave them out of growth",
-    commands: ALL,
+    commands: REPORTING,
   },
   // Size of the report
   { name: 'top', type: 'number', default: ANALYZE_DEFAULTS.top, valueName: 'N', summary: 'table rows (0: all)', describe: 'Rows in the table (0: all)', commands: ['gdump'] },
@@ -107,11 +115,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'stacks', type: 'number', default: ANALYZE_DEFAULTS.stacks, valueName: 'N', summary: 'stacks of the biggest groups printed', describe: 'Print the stacks of this many of the biggest groups', commands: ['gdump'] },
   { name: 'stacks', type: 'number', default: 3, valueName: 'N', summary: 'stacks of the sites that grew most', describe: 'Print the stacks of this many of the sites that grew most', commands: ['diff'] },
   { name: 'stacks', type: 'number', default: 3, valueName: 'N', summary: 'stacks in the final diff', describe: 'In the final diff, print the stacks of this many of the sites that grew most', commands: ['watch'] },
+  { name: 'top', type: 'number', default: 10, valueName: 'N', summary: 'table rows in each summary (0: all)', describe: 'Table rows in each summary (0: all)', commands: ['run'] },
+  { name: 'stacks', type: 'number', default: 1, valueName: 'N', summary: 'stacks shown in each summary', describe: 'Stacks shown in each summary', commands: ['run'] },
   // Modes
   { name: 'interactive', alias: 'i', type: 'boolean', default: ANALYZE_DEFAULTS.interactive, summary: 'terminal UI', describe: 'Explore the dump in a terminal UI', commands: ['gdump'] },
   { name: 'interactive', alias: 'i', type: 'boolean', default: false, summary: 'terminal UI: sites by growth, stacks before and after', describe: 'Explore the diff in a terminal UI: sites by growth, Enter for the before and after stacks', commands: ['diff'] },
   { name: 'interactive', alias: 'i', type: 'boolean', default: false, summary: 'terminal UI when the watch ends', describe: 'When the watch ends, explore the series in the terminal UI: sites by growth, Enter for the first and last stacks', commands: ['watch'] },
-  { name: 'strict', type: 'boolean', default: ANALYZE_DEFAULTS.strict, summary: 'exit 1 when the input has warnings', describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)', commands: ['gdump'] },
+  { name: 'strict', type: 'boolean', default: ANALYZE_DEFAULTS.strict, summary: 'exit 1 when the input has warnings', describe: 'Exit 1 when the input has warnings (cut-off goroutines, unreadable lines)', commands: ['gdump', 'report'] },
   {
     name: 'keep-all',
     type: 'boolean',
@@ -134,6 +144,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'format', type: 'string', choices: ['text', 'json', 'html'], default: 'text', valueName: 'FORMAT', summary: 'text | json | html (the one-file report)', describe: 'text (the report) | json (as --json) | html (the one-file report of every snapshot with this diff on top, as gdump report)', commands: ['diff'] },
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', summary: 'write --format folded, pprof or html to FILE', describe: 'With --format folded, pprof or html: write to this file instead of standard output', commands: ['gdump'] },
   { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', summary: 'write --format html to FILE', describe: 'With --format html: the file to write (default: standard output, refused on a terminal)', commands: ['diff'] },
+  { name: 'output', alias: 'o', type: 'string', valueName: 'FILE', summary: 'the HTML file to write', describe: 'The HTML file to write (default: standard output, refused on a terminal)', commands: ['report'] },
   {
     name: 'tree',
     type: 'boolean',
@@ -186,8 +197,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'count', alias: 'n', type: 'number', valueName: 'N', summary: 'stop after N snapshots', describe: 'Stop after this many snapshots (default: until Ctrl-C)', commands: ['watch'] },
   { name: 'out', alias: 'o', type: 'string', valueName: 'DIR', summary: 'save every snapshot in DIR', describe: 'Save every snapshot as DIR/<UTC timestamp>.txt (.txt.gz, .pb.gz: as the bytes came; DIR created if missing)', commands: ['watch'] },
   // URL inputs
-  { name: 'connect-timeout', type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], valueName: 'DURATION', summary: 'URL inputs: time to connect', describe: 'URL inputs: give up when no connection is made within this time', commands: ALL },
-  { name: 'timeout', type: 'string', default: NETWORK_DEFAULTS.timeout, valueName: 'DURATION', summary: 'URL inputs: time for the whole response', describe: 'URL inputs: give up when the whole response has not arrived within this time', commands: ALL },
+  { name: 'connect-timeout', type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], valueName: 'DURATION', summary: 'URL inputs: time to connect', describe: 'URL inputs: give up when no connection is made within this time', commands: READING },
+  { name: 'timeout', type: 'string', default: NETWORK_DEFAULTS.timeout, valueName: 'DURATION', summary: 'URL inputs: time for the whole response', describe: 'URL inputs: give up when the whole response has not arrived within this time', commands: READING },
   // Budgets (src/input/budget.ts): one row per budget, from its table.
   ...Object.values(BUDGETS).map(
     (b): OptionSpec => ({
@@ -197,7 +208,7 @@ export const OPTIONS: readonly OptionSpec[] = [
       valueName: b.unit === 'bytes' ? 'SIZE' : 'N',
       summary: `budget: most ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what.split(' (')[0]}`,
       describe: `Budget: stop (exit 4) past this many ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what}`,
-      commands: ALL,
+      commands: READING,
     }),
   ),
 ];
@@ -206,6 +217,8 @@ export const POSITIONALS: Readonly<Record<CommandName, PositionalSpec>> = {
   gdump: { name: 'inputs', array: true, describe: 'Dump files, URLs (http://host:port is /debug/pprof/goroutine?debug=2), or - for standard input (the default when piped; on a terminal, paste and end with Ctrl-D)' },
   diff: { name: 'inputs', array: true, describe: 'Two or more dumps in the order they were taken (files, - for stdin, URLs); traceback and debug=1 may be mixed' },
   watch: { name: 'target', array: false, describe: 'A URL (a bare pprof base means /debug/pprof/goroutine?debug=2) or a file that is rewritten' },
+  report: { name: 'inputs', array: true, describe: 'Dumps or profiles (files, - for stdin, URLs); several goroutine dumps (or heap profiles) are also diffed, in order' },
+  run: { name: 'command', array: true, afterDoubleDash: true, describe: 'The command and its arguments, after --' },
 };
 
 /** The options a command takes, in the table's order. */

@@ -3,7 +3,6 @@
  * sizes) and the arg types several commands share. Which command takes
  * which option, with its help and default, is the table in option-table.ts.
  */
-import type { Argv } from 'yargs';
 import type { MemberFilter } from '../analysis/filter.js';
 import { HEAP_SAMPLES, type HeapSample } from '../model/profile.js';
 import { isGroupBy, SIMILARITIES, type GroupBy, type Similarity } from '../analysis/keys.js';
@@ -18,18 +17,6 @@ export interface OutputArgs {
 }
 
 export const OUTPUT_DEFAULTS: OutputArgs = { json: false, color: undefined, 'full-paths': false };
-
-/** For the commands whose options are not in the option table yet (gdump report, gdump run). */
-export function withOutputOptions<T>(y: Argv<T>): Argv<T & OutputArgs> {
-  return withDisplayOptions(y).option('json', { type: 'boolean', default: OUTPUT_DEFAULTS.json, describe: 'Print one JSON object (the contract in the README) instead of the report' }) as Argv<T & OutputArgs>;
-}
-
-/** The output options of a command that prints no JSON (`gdump run`): colours and paths. */
-export function withDisplayOptions<T>(y: Argv<T>): Argv<T & Omit<OutputArgs, 'json'>> {
-  return y
-    .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for a terminal; NO_COLOR and FORCE_COLOR are honoured)' })
-    .option('full-paths', { type: 'boolean', default: OUTPUT_DEFAULTS['full-paths'], describe: 'Print file paths as the dump has them, not shortened' }) as Argv<T & Omit<OutputArgs, 'json'>>;
-}
 
 export interface FilterArgs {
   focus: string | undefined;
@@ -54,12 +41,6 @@ export function parseFilter(args: FilterArgs & { 'min-wait'?: number | undefined
     filter.minWait = minWait;
   }
   return filter;
-}
-
-export function withFilterOptions<T>(y: Argv<T>): Argv<T & FilterArgs> {
-  return y
-    .option('focus', { type: 'string', describe: 'Keep only goroutines with a frame whose function matches this regex' })
-    .option('ignore', { type: 'string', describe: 'Drop goroutines with a frame whose function matches this regex' }) as Argv<T & FilterArgs>;
 }
 
 export function parseRegex(flag: string, source: string | undefined): RegExp | undefined {
@@ -129,17 +110,6 @@ export type NetworkArgs = {
 const BUDGET_DEFAULTS = Object.fromEntries(Object.values(BUDGETS).map((b) => [b.flag, formatBudget(b).replace(/,/g, '')])) as Record<BudgetFlag, string>;
 
 export const NETWORK_DEFAULTS: NetworkArgs = { 'connect-timeout': '5s', timeout: '60s', ...BUDGET_DEFAULTS };
-
-/** For commands that read inputs: the limits of a fetch (read with httpSettingsOf), and every budget (applyBudgets). */
-export function withNetworkOptions<T>(y: Argv<T>): Argv<T & NetworkArgs> {
-  let out = y
-    .option('connect-timeout', { type: 'string', default: NETWORK_DEFAULTS['connect-timeout'], describe: 'URL inputs: give up when no connection is made within this time' })
-    .option('timeout', { type: 'string', default: NETWORK_DEFAULTS.timeout, describe: 'URL inputs: give up when the whole response has not arrived within this time' });
-  for (const b of Object.values(BUDGETS)) {
-    out = out.option(b.flag, { type: 'string', default: BUDGET_DEFAULTS[b.flag], describe: `Budget: stop (exit 4) past this many ${b.unit === 'bytes' ? 'bytes ' : ''}${b.what}` });
-  }
-  return out as Argv<T & NetworkArgs>;
-}
 
 /** --top and --stacks, as every command that has them takes them. */
 export function checkRowArgs(args: { top: number; stacks: number }): void {

@@ -11,13 +11,20 @@ const SYNOPSIS: Record<CommandName, string> = {
   gdump: 'gdump [INPUT…]',
   diff: 'gdump diff BEFORE AFTER [MORE…]',
   watch: 'gdump watch TARGET',
+  report: 'gdump report INPUT… -o FILE',
+  run: 'gdump run -- CMD…',
 };
 
 const WHAT: Record<CommandName, string> = {
   gdump: 'group goroutines (default: by creation site)',
   diff: 'which sites grew between snapshots',
   watch: 'a snapshot every interval, sites by growth',
+  report: 'one self-contained HTML report (several inputs: their diff on top)',
+  run: 'run CMD, its output passed through as with --passthrough',
 };
+
+/** The commands whose shared options close the block; report and run say which of those they take. */
+const SHARING: readonly CommandName[] = ['gdump', 'diff', 'watch'];
 
 /** Column where the summaries start. */
 const SUMMARY_AT = 35;
@@ -31,20 +38,27 @@ function optionLine(o: OptionSpec): string {
   return line(`  ${names}`, o.summary);
 }
 
-function everyCommand(o: OptionSpec): boolean {
-  return COMMAND_NAMES.every((c) => o.commands.includes(c));
+function shared(o: OptionSpec): boolean {
+  return SHARING.every((c) => o.commands.includes(c));
+}
+
+/** `report takes all but --json, …` / `run only --color, …`: which of the shared options a command outside SHARING takes. */
+function takesOfShared(command: CommandName): string {
+  const all = OPTIONS.filter(shared);
+  const taken = all.filter((o) => o.commands.includes(command));
+  const names = (list: readonly OptionSpec[]): string => list.map((o) => `--${o.name}`).join(', ');
+  return taken.length * 2 > all.length ? `${command} all but ${names(all.filter((o) => !taken.includes(o)))}` : `${command} only ${names(taken)}`;
 }
 
 export function usageText(): string {
   const out: string[] = [];
   for (const command of COMMAND_NAMES) {
     out.push(line(SYNOPSIS[command], WHAT[command]));
-    for (const o of optionsOf(command).filter((x) => !everyCommand(x))) out.push(optionLine(o));
+    for (const o of optionsOf(command).filter((x) => !shared(x))) out.push(optionLine(o));
   }
-  out.push(line('gdump report INPUT… -o FILE', 'one self-contained HTML report (several inputs: their diff on top)'));
-  out.push(line('gdump run -- CMD…', 'run CMD, its output passed through as with --passthrough'));
   out.push(line(`gdump completion [${SHELLS.join('|')}]`, 'print a shell completion script'));
-  out.push('every command:');
-  for (const o of OPTIONS.filter(everyCommand)) out.push(optionLine(o));
+  const others = COMMAND_NAMES.filter((c) => !SHARING.includes(c));
+  out.push(`${SHARING.join(', ')} (${others.map(takesOfShared).join('; ')}):`);
+  for (const o of OPTIONS.filter(shared)) out.push(optionLine(o));
   return out.join('\n');
 }

@@ -4,7 +4,9 @@
  * grouped summary; exits with the command's exit code.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { withDisplayOptions, type OutputArgs } from '../options.js';
+import { examplesHelp } from '../help-text.js';
+import { withTableOptions } from '../option-builder.js';
+import type { OutputArgs } from '../options.js';
 
 export interface RunArgs extends Omit<OutputArgs, 'json'> {
   /** The words before `--` that yargs took as the command (`gdump run go version`). */
@@ -19,13 +21,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run [command..]',
   describe: 'Run a command (after --) and pass its output (stdout and stderr, joined) through, each goroutine dump replaced by its summary',
   builder: (y) =>
-    withDisplayOptions(y)
+    withTableOptions(y, 'run')
       .parserConfiguration({ 'populate--': true })
-      .positional('command', { type: 'string', array: true, describe: 'The command and its arguments, after --' })
-      .option('top', { type: 'number', default: 10, describe: 'Table rows in each summary (0: all)' })
-      .option('stacks', { type: 'number', default: 1, describe: 'Stacks shown in each summary' })
-      .example('$0 run -- go test -timeout 30s ./...', 'A hung test: its name and stack first, 2,000 goroutines in one screen')
-      .epilogue("Exit code: the command's (128+N when a signal N ended it); 2 when the command line is wrong") as unknown as Argv<RunArgs>,
+      .epilogue(
+        `${examplesHelp([['$0 run -- go test -timeout 30s ./...', 'A hung test: its name and stack first, 2,000 goroutines in one screen']])}\n\nExit code: the command's (128+N when a signal N ended it); 2 when the command line is wrong`,
+      ) as unknown as Argv<RunArgs>,
   handler: async (args) => {
     const { runCommand: run } = await import('../run/passthrough.js');
     const { paletteFor } = await import('../../render/palette.js');
